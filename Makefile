@@ -1,0 +1,48 @@
+# paycore — build, test and check. `make test` is the README's test command.
+GO      ?= go
+PKGS    := ./...
+FUZZTIME ?= 3s
+
+.PHONY: all build test check vectors bench fuzz run clean
+
+all: build
+
+build:
+	$(GO) build $(PKGS)
+	$(GO) build -o bin/paycore ./hosts/cli
+
+test: build
+	$(GO) test $(PKGS)
+	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
+
+# Short fuzz runs of every fuzz target (each for $(FUZZTIME)); run longer locally with
+# `make fuzz FUZZTIME=5m`.
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(PKGS)); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$t"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg >/dev/null || { $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; exit 1; }; \
+	  done; \
+	done
+
+check:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet $(PKGS)
+	$(GO) tool staticcheck $(PKGS)
+	cp go.mod /tmp/paycore.go.mod.bak; cp go.sum /tmp/paycore.go.sum.bak
+	$(GO) mod tidy
+	@git diff --exit-code go.mod go.sum || { echo "go mod tidy changed go.mod/go.sum"; exit 1; }
+	GOOS=wasip1 GOARCH=wasm $(GO) build ./core/...
+
+vectors:
+	$(GO) test ./testvectors -count=1 -v -run 'Vectors' | grep -E '^(=== RUN|--- FAIL|ok|FAIL)' | grep -v '=== RUN' || true
+	$(GO) test ./testvectors -count=1
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+run: build
+	./bin/paycore call pay.validate testvectors/examples/seed_server_to_server.json
+
+clean:
+	rm -rf bin
