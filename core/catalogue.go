@@ -1,6 +1,7 @@
 package core
 
 import (
+	"github.com/paycore/paycore/core/payreq"
 	"github.com/paycore/paycore/core/problem"
 )
 
@@ -10,7 +11,8 @@ var catalogue map[string]opFunc
 
 func init() {
 	catalogue = map[string]opFunc{
-		"core.info": opInfo,
+		"core.info":    opInfo,
+		"pay.validate": payreq.OpValidate,
 	}
 }
 
