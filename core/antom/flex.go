@@ -3,7 +3,6 @@ package antom
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"strconv"
 )
 
@@ -17,6 +16,10 @@ import (
 type Bool struct {
 	set, value bool
 }
+
+// A value of the wrong JSON type leaves a Bool, Int or NumString unset instead of
+// failing the whole decode (encoding/json stops at the first error an UnmarshalJSON
+// returns); payreq's key scanner reports every such value with its field path.
 
 // True and False are set Bools.
 var (
@@ -50,8 +53,6 @@ func (b Bool) MarshalJSON() ([]byte, error) {
 	return []byte("false"), nil
 }
 
-var boolType = reflect.TypeFor[Bool]()
-
 // UnmarshalJSON accepts true, false, "true", "false" and null (unset).
 func (b *Bool) UnmarshalJSON(data []byte) error {
 	switch string(data) {
@@ -62,7 +63,7 @@ func (b *Bool) UnmarshalJSON(data []byte) error {
 	case "false", `"false"`:
 		*b = False
 	default:
-		return &json.UnmarshalTypeError{Value: describe(data), Type: boolType}
+		*b = Bool{}
 	}
 	return nil
 }
@@ -94,8 +95,6 @@ func (i Int) MarshalJSON() ([]byte, error) {
 	return strconv.AppendInt(nil, i.value, 10), nil
 }
 
-var intType = reflect.TypeFor[Int]()
-
 // UnmarshalJSON accepts a JSON integer, a string holding one, or null (unset).
 func (i *Int) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
@@ -108,7 +107,8 @@ func (i *Int) UnmarshalJSON(data []byte) error {
 	}
 	v, err := strconv.ParseInt(string(s), 10, 64)
 	if err != nil {
-		return &json.UnmarshalTypeError{Value: describe(data), Type: intType}
+		*i = Int{}
+		return nil
 	}
 	*i = Int{set: true, value: v}
 	return nil
@@ -119,14 +119,12 @@ func (i *Int) UnmarshalJSON(data []byte) error {
 // the seed's form.
 type NumString string
 
-var numStringType = reflect.TypeFor[NumString]()
-
 // UnmarshalJSON accepts a JSON string or a JSON number.
 func (n *NumString) UnmarshalJSON(data []byte) error {
 	if len(data) > 0 && data[0] == '"' {
 		var s string
 		if err := json.Unmarshal(data, &s); err != nil {
-			return &json.UnmarshalTypeError{Value: "string", Type: numStringType}
+			return nil
 		}
 		*n = NumString(s)
 		return nil
@@ -139,7 +137,8 @@ func (n *NumString) UnmarshalJSON(data []byte) error {
 		*n = NumString(data)
 		return nil
 	}
-	return &json.UnmarshalTypeError{Value: describe(data), Type: numStringType}
+	*n = ""
+	return nil
 }
 
 // describe names the JSON kind of a value for error messages without quoting it, so

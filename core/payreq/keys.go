@@ -1,6 +1,7 @@
 package payreq
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"sort"
@@ -14,10 +15,47 @@ import (
 // schema is the tree of JSON keys a type accepts, read once from its json tags. It
 // lets the key scanner report every unknown key (with a "did you mean") in one pass,
 // which encoding/json's DisallowUnknownFields cannot: it stops at the first.
+type field struct {
+	bit   uint64 // 1<<index, to spot duplicate keys without allocating
+	child *schema
+}
+
+// kind is the JSON type a schema node accepts.
+type kind uint8
+
+const (
+	kindAny       kind = iota
+	kindObject         // a JSON object (or null)
+	kindArray          // a JSON array (or null)
+	kindString         // a JSON string (or null)
+	kindBool           // antom.Bool: true, false, "true", "false" (or null)
+	kindInt            // antom.Int: an integer or a string of one (or null)
+	kindNumString      // antom.NumString: a string, or a bare number (or null)
+)
+
+func (k kind) String() string {
+	switch k {
+	case kindObject:
+		return "an object"
+	case kindArray:
+		return "an array"
+	case kindString:
+		return "a string"
+	case kindBool:
+		return "a boolean (or \"true\"/\"false\")"
+	case kindInt:
+		return "a whole number (or a string of digits)"
+	case kindNumString:
+		return "a string of digits"
+	}
+	return "a value"
+}
+
 type schema struct {
-	fields map[string]*schema // object keys → child; nil for a scalar
-	names  []string           // sorted keys, for hints
-	elem   *schema            // array element, for slices
+	kind   kind
+	fields map[string]field // object keys → child; nil for a scalar
+	names  []string         // sorted keys, for hints
+	elem   *schema          // array element, for slices
 	object bool
 }
 
@@ -34,14 +72,22 @@ func schemaOf(t reflect.Type, seen map[reflect.Type]*schema) *schema {
 		return s
 	}
 	switch {
+	case t == reflect.TypeFor[antom.Bool]():
+		return &schema{kind: kindBool}
+	case t == reflect.TypeFor[antom.Int]():
+		return &schema{kind: kindInt}
+	case t == reflect.TypeFor[antom.NumString]():
+		return &schema{kind: kindNumString}
 	case reflect.PointerTo(t).Implements(jsonUnmarshaler):
 		return &schema{}
 	case t.Kind() == reflect.Slice:
-		return &schema{elem: schemaOf(t.Elem(), seen)}
+		return &schema{kind: kindArray, elem: schemaOf(t.Elem(), seen)}
+	case t.Kind() == reflect.String:
+		return &schema{kind: kindString}
 	case t.Kind() != reflect.Struct:
 		return &schema{}
 	}
-	s := &schema{fields: map[string]*schema{}, object: true}
+	s := &schema{kind: kindObject, fields: map[string]field{}, object: true}
 	seen[t] = s
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -52,34 +98,39 @@ func schemaOf(t reflect.Type, seen map[reflect.Type]*schema) *schema {
 		if name == "" {
 			name = f.Name
 		}
-		s.fields[name] = schemaOf(f.Type, seen)
+		s.fields[name] = field{bit: 1 << (len(s.fields) % 64), child: schemaOf(f.Type, seen)}
 		s.names = append(s.names, name)
 	}
 	sort.Strings(s.names)
 	return s
 }
 
-// keyIssue is an unknown or duplicated key found by the scanner.
+// keyIssue is an unknown or duplicated key, or a value of the wrong JSON type,
+// found by the scanner.
 type keyIssue struct {
 	path string
 	key  string
 	hint string // the known key it most likely meant, or ""
 	dup  bool
+	want kind // for a value of the wrong type: what the field takes
+	got  string
 }
 
-// scanner walks a syntactically valid JSON document against a schema. It never
-// allocates for known keys and never panics on truncated input: it stops.
+// scanner walks a syntactically valid JSON document against a schema. It builds
+// field paths in one reusable buffer, allocating only for what it reports, and never
+// panics on truncated input: it stops.
 type scanner struct {
 	data    []byte
 	pos     int
+	path    []byte
 	issues  []keyIssue
 	nonASCI []string // paths of string values holding CJK characters
 	bad     bool
 }
 
 func scanKeys(data []byte, s *schema) *scanner {
-	sc := &scanner{data: data}
-	sc.value(s, "")
+	sc := &scanner{data: data, path: make([]byte, 0, 128)}
+	sc.value(s)
 	return sc
 }
 
@@ -94,22 +145,25 @@ func (sc *scanner) ws() {
 	}
 }
 
-func (sc *scanner) value(s *schema, path string) {
+func (sc *scanner) value(s *schema) {
 	sc.ws()
 	if sc.pos >= len(sc.data) {
 		sc.bad = true
 		return
 	}
+	if s != nil && s.kind != kindAny {
+		sc.checkKind(s.kind)
+	}
 	switch sc.data[sc.pos] {
 	case '{':
-		sc.object(s, path)
+		sc.object(s)
 	case '[':
-		sc.array(s, path)
+		sc.array(s)
 	case '"':
 		start := sc.pos
 		sc.str()
 		if sc.hasCJK(start, sc.pos) {
-			sc.nonASCI = append(sc.nonASCI, path)
+			sc.nonASCI = append(sc.nonASCI, string(sc.path))
 		}
 	default:
 		for sc.pos < len(sc.data) {
@@ -142,9 +196,10 @@ func (sc *scanner) str() []byte {
 	return nil
 }
 
-func (sc *scanner) object(s *schema, path string) {
+func (sc *scanner) object(s *schema) {
 	sc.pos++ // {
-	var seen map[string]bool
+	var seen uint64
+	mark := len(sc.path)
 	for !sc.bad {
 		sc.ws()
 		if sc.pos >= len(sc.data) {
@@ -164,11 +219,11 @@ func (sc *scanner) object(s *schema, path string) {
 			return
 		}
 		raw := sc.str()
-		key := string(raw)
-		if strings.IndexByte(key, '\\') >= 0 {
+		key := raw
+		if bytes.IndexByte(raw, '\\') >= 0 {
 			var unq string
-			if json.Unmarshal([]byte(`"`+key+`"`), &unq) == nil {
-				key = unq
+			if json.Unmarshal(append(append([]byte{'"'}, raw...), '"'), &unq) == nil {
+				key = []byte(unq)
 			}
 		}
 		sc.ws()
@@ -177,30 +232,32 @@ func (sc *scanner) object(s *schema, path string) {
 		}
 		var child *schema
 		if s != nil && s.object {
-			var ok bool
-			child, ok = s.fields[key]
-			if !ok {
-				sc.issues = append(sc.issues, keyIssue{path: path, key: key, hint: hint(key, s.names)})
-			} else {
-				if seen == nil {
-					seen = make(map[string]bool, len(s.fields))
-				}
-				if seen[key] {
-					sc.issues = append(sc.issues, keyIssue{path: path, key: key, dup: true})
-				}
-				seen[key] = true
+			f, ok := s.fields[string(key)] // no allocation: the compiler optimises map[string(b)]
+			switch {
+			case !ok:
+				sc.issues = append(sc.issues, keyIssue{path: string(sc.path), key: string(key), hint: hint(string(key), s.names)})
+			case seen&f.bit != 0:
+				sc.issues = append(sc.issues, keyIssue{path: string(sc.path), key: string(key), dup: true})
 			}
+			seen |= f.bit
+			child = f.child
 		}
-		sc.value(child, join(path, key))
+		if mark > 0 {
+			sc.path = append(sc.path, '.')
+		}
+		sc.path = append(sc.path, key...)
+		sc.value(child)
+		sc.path = sc.path[:mark]
 	}
 }
 
-func (sc *scanner) array(s *schema, path string) {
+func (sc *scanner) array(s *schema) {
 	sc.pos++ // [
 	var elem *schema
 	if s != nil {
 		elem = s.elem
 	}
+	mark := len(sc.path)
 	for i := 0; !sc.bad; {
 		sc.ws()
 		if sc.pos >= len(sc.data) {
@@ -216,8 +273,73 @@ func (sc *scanner) array(s *schema, path string) {
 			i++
 			continue
 		}
-		sc.value(elem, path+"["+strconv.Itoa(i)+"]")
+		sc.path = append(sc.path, '[')
+		sc.path = strconv.AppendInt(sc.path, int64(i), 10)
+		sc.path = append(sc.path, ']')
+		sc.value(elem)
+		sc.path = sc.path[:mark]
 	}
+}
+
+// checkKind records a value whose JSON type the field does not take. It looks only
+// at the value's first bytes and never records the value itself.
+func (sc *scanner) checkKind(want kind) {
+	rest := sc.data[sc.pos:]
+	got := ""
+	switch c := rest[0]; {
+	case c == 'n':
+		return // null is "absent" for every field
+	case c == '{':
+		got = "object"
+	case c == '[':
+		got = "array"
+	case c == '"':
+		got = "string"
+	case c == 't' || c == 'f':
+		got = "boolean"
+	default:
+		got = "number"
+	}
+	ok := false
+	switch want {
+	case kindObject:
+		ok = got == "object"
+	case kindArray:
+		ok = got == "array"
+	case kindString:
+		ok = got == "string"
+	case kindBool:
+		ok = got == "boolean" || bytes.HasPrefix(rest, []byte(`"true"`)) || bytes.HasPrefix(rest, []byte(`"false"`))
+	case kindInt:
+		ok = got == "number" && isInt(rest) || got == "string" && len(rest) > 2 && isInt(rest[1:]) && bytes.IndexByte(rest[1:], '"') == intLen(rest[1:])
+	case kindNumString:
+		ok = got == "string" || got == "number"
+	}
+	if !ok {
+		sc.issues = append(sc.issues, keyIssue{path: string(sc.path), want: want, got: got})
+	}
+}
+
+// intLen is the length of the optionally signed run of digits at the start of b.
+func intLen(b []byte) int {
+	i := 0
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// isInt reports whether b starts with an integer not followed by a fraction or
+// exponent.
+func isInt(b []byte) bool {
+	n := intLen(b)
+	if n == 0 || (n == 1 && b[0] == '-') {
+		return false
+	}
+	return n == len(b) || (b[n] != '.' && b[n] != 'e' && b[n] != 'E' && (b[n] < '0' || b[n] > '9'))
 }
 
 // hasCJK reports whether the raw string between start and end holds a CJK
@@ -252,8 +374,11 @@ func isCJK(r rune) bool {
 }
 
 func join(path, key string) string {
-	if path == "" {
+	switch {
+	case path == "":
 		return key
+	case key == "":
+		return path
 	}
 	return path + "." + key
 }

@@ -1,7 +1,10 @@
 package payreq
 
 import (
+	"fmt"
+
 	"encoding/json"
+	"github.com/paycore/paycore/core/antom"
 	"time"
 
 	"github.com/paycore/paycore/core/problem"
@@ -17,13 +20,38 @@ type ValidateInput struct {
 	Mode Mode `json:"mode,omitempty"`
 }
 
-// OpValidate is op pay.validate: JSON in, Result out.
+// opInput is ValidateInput with the request decoded in the same pass.
+type opInput struct {
+	Request *antom.PayRequest `json:"request"`
+	Now     string            `json:"now"`
+	Mode    Mode              `json:"mode,omitempty"`
+}
+
+// validateInputSchema is the key tree of the pay.validate input.
+var validateInputSchema = &schema{kind: kindObject, object: true, names: []string{"mode", "now", "request"}, fields: map[string]field{
+	"request": {bit: 1, child: paySchema}, "now": {bit: 2, child: &schema{kind: kindString}}, "mode": {bit: 4, child: &schema{kind: kindString}},
+}}
+
+// OpValidate is op pay.validate: JSON in, Result out. It decodes the input and the
+// request in one pass and scans the keys in a second, so a 3 KiB request is read
+// twice, not three times.
 func OpValidate(input []byte) (any, *problem.Error) {
-	var in ValidateInput
-	if err := problem.DecodeStrict(input, &in); err != nil {
-		return nil, err
+	var in opInput
+	c := checker{}
+	if perr := c.decodeErr(json.Unmarshal(input, &in)); perr != nil {
+		return nil, perr
 	}
-	if len(in.Request) == 0 || string(in.Request) == "null" {
+	sc := scanKeys(input, validateInputSchema)
+	for _, is := range sc.issues {
+		field := join(is.path, is.key)
+		switch {
+		case is.path == "" && is.want == kindAny:
+			return nil, &problem.Error{Code: problem.BadInput, Field: is.key, Message: fmt.Sprintf("unknown input key %q", is.key)}
+		case field == "request" || field == "now" || field == "mode" || field == "":
+			return nil, &problem.Error{Code: problem.BadInput, Field: field, Message: fmt.Sprintf("%s must be %s, not a JSON %s", orInput(field), is.want, is.got)}
+		}
+	}
+	if in.Request == nil {
 		return nil, &problem.Error{Code: problem.BadInput, Field: "request", Message: "request is required: the Antom pay request body"}
 	}
 	now, perr := ParseNow(in.Now, "now")
@@ -33,11 +61,16 @@ func OpValidate(input []byte) (any, *problem.Error) {
 	if in.Mode != "" && !in.Mode.Known() {
 		return nil, &problem.Error{Code: problem.BadInput, Field: "mode", Message: "mode must be server_to_server, hosted, issuer_auth or saved_card"}
 	}
-	res, perr := Validate(in.Request, now, in.Mode)
-	if perr != nil {
-		return nil, perr
+	c.now = now
+	c.scanned(sc, "request.")
+	return c.finish(in.Request, in.Mode), nil
+}
+
+func orInput(field string) string {
+	if field == "" {
+		return "the input"
 	}
-	return res, nil
+	return field
 }
 
 // ParseNow parses a required RFC 3339 time given in an op input field.

@@ -45,21 +45,32 @@ type CardSummary struct {
 func Validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
 	var req antom.PayRequest
 	c := checker{now: now}
-	if err := json.Unmarshal(raw, &req); err != nil {
-		var typ *json.UnmarshalTypeError
-		if !errors.As(err, &typ) {
-			return Result{}, problem.FromJSON(err, "request")
-		}
-		if typ.Field == "" {
-			return Result{}, &problem.Error{Code: problem.BadInput, Field: "request", Message: "request must be a JSON object"}
-		}
-		c.typeErrors = map[string]bool{typ.Field: true}
-		c.violate(typ.Field, "type", fmt.Sprintf("must be %s, not a JSON %s", kindOf(typ), firstWord(typ.Value)))
+	if perr := c.decodeErr(json.Unmarshal(raw, &req)); perr != nil {
+		return Result{}, perr
 	}
-	c.scan(raw)
-	c.tags(&req)
-	mode := c.rules(&req, intended)
-	return c.result(&req, mode), nil
+	sc := scanKeys(raw, paySchema)
+	if len(sc.issues) > 0 && sc.issues[0].path == "" && sc.issues[0].want != kindAny {
+		return Result{}, &problem.Error{Code: problem.BadInput, Message: "the request must be a JSON object"}
+	}
+	c.scanned(sc, "")
+	return c.finish(&req, intended), nil
+}
+
+// decodeErr turns a decoding error into an error for malformed JSON. Values of the
+// wrong JSON type are not errors here: encoding/json skips them and goes on, and
+// the key scanner reports every one with its path.
+func (c *checker) decodeErr(err error) *problem.Error {
+	var typ *json.UnmarshalTypeError
+	if err == nil || errors.As(err, &typ) {
+		return nil
+	}
+	return problem.FromJSON(err, "")
+}
+
+func (c *checker) finish(req *antom.PayRequest, intended Mode) Result {
+	c.tags(req)
+	mode := c.rules(req, intended)
+	return c.result(req, mode)
 }
 
 type checker struct {
@@ -78,12 +89,18 @@ func (c *checker) warn(field, rule, msg string) {
 	c.warnings = append(c.warnings, problem.Violation{Field: field, Rule: rule, Message: msg})
 }
 
-// scan reports unknown and duplicated keys and Chinese characters.
-func (c *checker) scan(raw []byte) {
-	sc := scanKeys(raw, paySchema)
+// scanned reports the unknown and duplicated keys and the Chinese characters the
+// scanner found under prefix (the path of the request in the scanned document).
+func (c *checker) scanned(sc *scanner, prefix string) {
 	for _, is := range sc.issues {
-		field := join(is.path, is.key)
+		field, _ := strings.CutPrefix(join(is.path, is.key), prefix)
 		switch {
+		case is.want != kindAny:
+			if c.typeErrors == nil {
+				c.typeErrors = map[string]bool{}
+			}
+			c.typeErrors[field] = true
+			c.violate(field, "type", fmt.Sprintf("must be %s, not a JSON %s", is.want, is.got))
 		case is.dup:
 			c.warn(field, "duplicate_key", "the key appears more than once; only the last value counts")
 		case is.hint != "":
@@ -93,7 +110,8 @@ func (c *checker) scan(raw []byte) {
 		}
 	}
 	for _, path := range sc.nonASCI {
-		c.warn(path, "chinese_characters", "Antom asks for no Chinese characters in the request")
+		field, _ := strings.CutPrefix(path, prefix)
+		c.warn(field, "chinese_characters", "Antom asks for no Chinese characters in the request")
 	}
 }
 
@@ -239,7 +257,7 @@ func (c *checker) serverToServer(req *antom.PayRequest, pm *antom.PaymentMethod,
 		var err error
 		brand, err = card.ValidatePAN(string(md.CardNo))
 		if err != nil {
-			c.violate(metaPath+".cardNo", cardRule(err), err.Error())
+			c.violate(metaPath+".cardNo", cardRule(err), cardMsg(err))
 		}
 		if err == nil || card.ReasonOf(err) == card.ReasonLuhn || card.ReasonOf(err) == card.ReasonBrandLength {
 			c.card = &CardSummary{Masked: md.CardNo.Mask(), Brand: string(brand)}
@@ -247,7 +265,7 @@ func (c *checker) serverToServer(req *antom.PayRequest, pm *antom.PaymentMethod,
 	}
 	c.expiry(md)
 	c.cvv(md, brand)
-	if md.SelectedCardBrand != "" && brand != card.BrandUnknown && string(md.SelectedCardBrand) != string(brand) && !coBadge(md.SelectedCardBrand) {
+	if md.SelectedCardBrand.Known() && brand != card.BrandUnknown && string(md.SelectedCardBrand) != string(brand) && !coBadge(md.SelectedCardBrand) {
 		c.warn(metaPath+".selectedCardBrand", "brand_mismatch",
 			fmt.Sprintf("the card number looks like %s, but selectedCardBrand is %s; fine for a dual-branded card, otherwise a mistake", brand, md.SelectedCardBrand))
 	}
@@ -304,11 +322,11 @@ func (c *checker) expiry(md *antom.CardMetaData) {
 		if card.ReasonOf(err) == card.ReasonMonth {
 			field = metaPath + ".expiryMonth"
 		}
-		c.violate(field, "format", err.Error())
+		c.violate(field, "format", cardMsg(err))
 		return
 	}
 	if err := exp.Check(c.now); err != nil {
-		c.violate(metaPath+".expiryYear", cardRule(err), fmt.Sprintf("%s (expiry %s/%s, now %s)", err.Error(), month, year, c.now.UTC().Format("2006-01")))
+		c.violate(metaPath+".expiryYear", cardRule(err), fmt.Sprintf("%s (expiry %s/%s, now %s)", cardMsg(err), month, year, c.now.UTC().Format("2006-01")))
 	}
 }
 
@@ -323,11 +341,20 @@ func (c *checker) cvv(md *antom.CardMetaData, brand card.Brand) {
 		}
 	default:
 		if err := card.CheckCVV(brand, string(md.Cvv)); err != nil {
-			c.violate(field, cardRule(err), err.Error())
+			c.violate(field, cardRule(err), cardMsg(err))
 		} else if len(md.Cvv) > 3 {
 			c.warn(field, "cvv_length", "Antom documents cvv as at most 3 digits; this 4-digit AMEX code may be refused")
 		}
 	}
+}
+
+// cardMsg is the message of a card error, which never holds the card number.
+func cardMsg(err error) string {
+	var ce *card.Error
+	if errors.As(err, &ce) {
+		return ce.Message
+	}
+	return "invalid card data"
 }
 
 func cardRule(err error) string {
@@ -445,29 +472,4 @@ func sortViolations(vs []problem.Violation) {
 		}
 		return vs[i].Rule < vs[j].Rule
 	})
-}
-
-func kindOf(typ *json.UnmarshalTypeError) string {
-	switch typ.Type.Kind().String() {
-	case "string":
-		return "a string"
-	case "bool":
-		return "a boolean"
-	case "struct":
-		switch typ.Type.Name() {
-		case "Bool":
-			return "a boolean (or \"true\"/\"false\")"
-		case "Int":
-			return "a whole number (or a string of digits)"
-		}
-		return "an object"
-	case "slice":
-		return "an array"
-	}
-	return "a " + typ.Type.Kind().String()
-}
-
-func firstWord(s string) string {
-	w, _, _ := strings.Cut(s, " ")
-	return w
 }
