@@ -13,6 +13,7 @@ func init() {
 	catalogue = map[string]opFunc{
 		"core.info":    opInfo,
 		"pay.validate": payreq.OpValidate,
+		"pay.build":    payreq.OpBuild,
 	}
 }
 

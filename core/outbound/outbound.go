@@ -1,0 +1,91 @@
+// Package outbound turns a request body for an Antom API into the exact HTTP request
+// to send: method, path (the sandbox path for SANDBOX_ client ids), headers and
+// body. It is the one signing seam every *.build op goes through: with a private key
+// it signs; without one it returns the content to sign, for a host that signs in an
+// HSM or KMS.
+package outbound
+
+import (
+	"errors"
+
+	"github.com/paycore/paycore/core/problem"
+	"github.com/paycore/paycore/core/signature"
+)
+
+// Signing holds what signing needs. The private key is read for this call only and
+// never appears in any output or error.
+type Signing struct {
+	// ClientID is the Client-Id Antom assigned; SANDBOX_ ids get the sandbox path.
+	ClientID string `json:"clientId"`
+	// RequestTime is the Request-Time header: epoch milliseconds as a string (the
+	// core reads no clock).
+	RequestTime string `json:"requestTime"`
+	// PrivateKey is the merchant private key (base64 PKCS#8 DER, or PEM PKCS#8 or
+	// PKCS#1). Empty means: do not sign, return the content to sign.
+	PrivateKey string `json:"privateKey,omitempty"`
+	// KeyVersion is the keyVersion of the Signature header; empty means 1.
+	KeyVersion string `json:"keyVersion,omitempty"`
+}
+
+// Request is an HTTP request ready to send. Body is the exact string to send and
+// the exact bytes that were signed.
+type Request struct {
+	Method  string            `json:"method"`
+	Path    string            `json:"path"`
+	Headers map[string]string `json:"headers"`
+	Body    string            `json:"body"`
+	// ContentToSign is set when no private key was given: sign these bytes with
+	// RSA-SHA256 and put the URL-encoded base64 signature in the Signature header.
+	ContentToSign string `json:"contentToSign,omitempty"`
+}
+
+// Build returns the request for api ("pay", "capture", ...) carrying body. With
+// s nil it returns an unsigned request to the production path.
+func Build(api string, body []byte, s *Signing) (Request, *problem.Error) {
+	req := Request{
+		Method:  "POST",
+		Path:    signature.APIPath("", api),
+		Headers: map[string]string{signature.HeaderContentType: signature.ContentType},
+		Body:    string(body),
+	}
+	if s == nil {
+		return req, nil
+	}
+	if s.ClientID == "" {
+		return Request{}, &problem.Error{Code: problem.BadInput, Field: "signing.clientId", Message: "signing.clientId is required"}
+	}
+	if s.RequestTime == "" {
+		return Request{}, &problem.Error{Code: problem.BadInput, Field: "signing.requestTime", Message: "signing.requestTime is required: epoch milliseconds (the core reads no clock)"}
+	}
+	req.Path = signature.APIPath(s.ClientID, api)
+	req.Headers[signature.HeaderClientID] = s.ClientID
+	req.Headers[signature.HeaderRequestTime] = s.RequestTime
+	if s.PrivateKey == "" {
+		req.ContentToSign = string(signature.ContentToSign(req.Method, req.Path, s.ClientID, s.RequestTime, body))
+		return req, nil
+	}
+	key, err := signature.ParsePrivateKey(s.PrivateKey)
+	if err != nil {
+		return Request{}, Problem(err, "signing.privateKey")
+	}
+	h, err := signature.SignRequest(key, s.KeyVersion, req.Method, req.Path, s.ClientID, s.RequestTime, body)
+	if err != nil {
+		return Request{}, Problem(err, "signing.privateKey")
+	}
+	req.Headers = h.Map()
+	return req, nil
+}
+
+// Problem maps a signature package error to the op envelope's error: BAD_KEY for
+// key problems, BAD_SIGNATURE for the rest, with the reason code kept.
+func Problem(err error, field string) *problem.Error {
+	var se *signature.Error
+	if !errors.As(err, &se) {
+		return &problem.Error{Code: problem.Internal, Field: field, Message: "signing failed"}
+	}
+	code := problem.BadSignature
+	if se.Reason == signature.ReasonBadKey {
+		code = problem.BadKey
+	}
+	return &problem.Error{Code: code, Reason: string(se.Reason), Field: field, Message: se.Message}
+}

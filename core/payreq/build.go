@@ -1,0 +1,276 @@
+package payreq
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/card"
+	"github.com/paycore/paycore/core/money"
+	"github.com/paycore/paycore/core/outbound"
+	"github.com/paycore/paycore/core/problem"
+)
+
+// Intent is what a merchant wants to charge, in merchant terms; pay.build turns it
+// into the exact Antom pay request for its mode.
+type Intent struct {
+	// Mode is required: server_to_server, hosted, issuer_auth or saved_card.
+	Mode Mode `json:"mode"`
+	// PaymentRequestID is the idempotency key (≤64): reuse it on retries.
+	PaymentRequestID string `json:"paymentRequestId"`
+	// Amount is {"currency","value"} in minor units or {"currency","major"} as a
+	// decimal string ("300.00"); exactly one of value and major.
+	Amount IntentAmount `json:"amount"`
+	// Order is Antom's order; orderAmount defaults to Amount.
+	Order *antom.Order `json:"order"`
+	// Env is Antom's env (terminalType is required).
+	Env *antom.Env `json:"env"`
+	// Card is the raw card (server_to_server only).
+	Card *IntentCard `json:"card,omitempty"`
+	// CardToken is the cardToken of an earlier payment (saved_card only).
+	CardToken string `json:"cardToken,omitempty"`
+	// CardBrand is the Korean brand for issuer_auth, or selectedCardBrand (e.g. the
+	// brand of a dual-branded card) otherwise.
+	CardBrand antom.CardBrand `json:"cardBrand,omitempty"`
+	// CaptureMode is AUTOMATIC (default) or MANUAL.
+	CaptureMode antom.CaptureMode `json:"captureMode,omitempty"`
+	// ThreeDS asks Antom for 3D Secure (is3DSAuthentication).
+	ThreeDS antom.Bool `json:"threeDS,omitzero"`
+	// AuthenticationUpgrade is enableAuthenticationUpgrade: false turns off the 3DS
+	// retry of soft declines (empty behaves like true at Antom).
+	AuthenticationUpgrade antom.Bool `json:"authenticationUpgrade,omitzero"`
+	// CardOnFile marks a stored-credential payment (isCardOnFile); saved_card
+	// defaults it to true.
+	CardOnFile antom.Bool `json:"cardOnFile,omitzero"`
+	// Tokenize stores the card for later payments (with the buyer's agreement).
+	Tokenize antom.Bool `json:"tokenize,omitzero"`
+	// NetworkTransactionID links a merchant-initiated payment to the first one.
+	NetworkTransactionID string `json:"networkTransactionId,omitempty"`
+	// MpiData is the result of 3D Secure done by a third-party MPI.
+	MpiData *antom.MpiData `json:"mpiData,omitempty"`
+	// Installments is Antom's creditPayPlan.
+	Installments *antom.CreditPayPlan `json:"installments,omitempty"`
+	// RedirectURL is where the buyer returns (paymentRedirectUrl).
+	RedirectURL string `json:"redirectUrl"`
+	// NotifyURL receives notifyPayment (paymentNotifyUrl).
+	NotifyURL string `json:"notifyUrl,omitempty"`
+	// SettlementCurrency is settlementStrategy.settlementCurrency.
+	SettlementCurrency string `json:"settlementCurrency,omitempty"`
+	// ExpiryTime is paymentExpiryTime (RFC 3339).
+	ExpiryTime string `json:"expiryTime,omitempty"`
+	// Now is the current time (RFC 3339), for expiry checks.
+	Now string `json:"now"`
+	// Signing, when given, signs the request (see outbound.Signing).
+	Signing *outbound.Signing `json:"signing,omitempty"`
+}
+
+// IntentAmount is an amount in minor units (value) or as a decimal (major).
+type IntentAmount struct {
+	Currency string `json:"currency"`
+	Value    string `json:"value,omitempty"`
+	Major    string `json:"major,omitempty"`
+}
+
+// IntentCard is a raw card for server-to-server mode. Number may contain spaces or
+// dashes (they are removed); ExpiryYear may have two or four digits.
+type IntentCard struct {
+	Number         card.PAN        `json:"number"`
+	CVV            card.CVV        `json:"cvv,omitempty"`
+	ExpiryMonth    string          `json:"expiryMonth"`
+	ExpiryYear     string          `json:"expiryYear"`
+	CardholderName *antom.UserName `json:"cardholderName,omitempty"`
+	BillingAddress *antom.Address  `json:"billingAddress,omitempty"`
+}
+
+// Built is the result of pay.build: the HTTP request, the mode, and the warnings of
+// validating the body.
+type Built struct {
+	outbound.Request
+	Mode     Mode                `json:"mode"`
+	Warnings []problem.Violation `json:"warnings"`
+}
+
+var intentSchema = schemaOf(reflect.TypeFor[Intent](), map[reflect.Type]*schema{})
+
+// OpBuild is op pay.build.
+func OpBuild(input []byte) (any, *problem.Error) {
+	var in Intent
+	if err := problem.DecodeStrict(input, &in); err != nil {
+		return nil, err
+	}
+	if sc := scanKeys(input, intentSchema); len(sc.issues) > 0 {
+		for _, is := range sc.issues {
+			if is.want != kindAny {
+				field := join(is.path, is.key)
+				return nil, &problem.Error{Code: problem.BadJSON, Field: field, Message: fmt.Sprintf("%s must be %s, not a JSON %s", orInput(field), is.want, is.got)}
+			}
+		}
+	}
+	b, perr := Build(in)
+	if perr != nil {
+		return nil, perr
+	}
+	return b, nil
+}
+
+// Build turns an intent into a signed (or ready-to-sign) pay request whose body
+// passes Validate. Violations come back as VALIDATION_FAILED, with intent field
+// names where the intent is at fault and Antom names where the built body is.
+func Build(in Intent) (Built, *problem.Error) {
+	now, perr := ParseNow(in.Now, "now")
+	if perr != nil {
+		return Built{}, perr
+	}
+	if !in.Mode.Known() {
+		return Built{}, &problem.Error{Code: problem.BadInput, Field: "mode", Message: "mode is required: server_to_server, hosted, issuer_auth or saved_card"}
+	}
+	var vs []problem.Violation
+	bad := func(field, rule, msg string) {
+		vs = append(vs, problem.Violation{Field: field, Rule: rule, Message: msg})
+	}
+
+	amount, ok := in.Amount.resolve(bad)
+	req := antom.PayRequest{
+		ProductCode:        "CASHIER_PAYMENT",
+		PaymentRequestID:   in.PaymentRequestID,
+		PaymentAmount:      amount,
+		Order:              in.Order,
+		PaymentMethod:      &antom.PaymentMethod{PaymentMethodType: "CARD"},
+		PaymentFactor:      &antom.PaymentFactor{IsAuthorization: antom.True, CaptureMode: in.CaptureMode},
+		CreditPayPlan:      in.Installments,
+		PaymentRedirectURL: in.RedirectURL,
+		PaymentNotifyURL:   in.NotifyURL,
+		PaymentExpiryTime:  in.ExpiryTime,
+		Env:                in.Env,
+	}
+	if !ok {
+		req.PaymentAmount = nil
+	}
+	if in.SettlementCurrency != "" {
+		req.SettlementStrategy = &antom.SettlementStrategy{SettlementCurrency: in.SettlementCurrency}
+	}
+	if req.Order != nil && req.Order.OrderAmount == nil && ok {
+		o := *req.Order
+		o.OrderAmount = amount
+		req.Order = &o
+	}
+	md := &antom.CardMetaData{
+		Is3DSAuthentication:         in.ThreeDS,
+		EnableAuthenticationUpgrade: in.AuthenticationUpgrade,
+		IsCardOnFile:                in.CardOnFile,
+		Tokenize:                    in.Tokenize,
+		NetworkTransactionID:        in.NetworkTransactionID,
+		MpiData:                     in.MpiData,
+		SelectedCardBrand:           in.CardBrand,
+	}
+	if in.Mode != ServerToServer && in.Card != nil {
+		bad("card", "mode_mismatch", fmt.Sprintf("card data is only for server_to_server mode, not %s", in.Mode))
+	}
+	if in.Mode != SavedCard && in.CardToken != "" {
+		bad("cardToken", "mode_mismatch", fmt.Sprintf("a card token is only for saved_card mode, not %s", in.Mode))
+	}
+	switch in.Mode {
+	case ServerToServer:
+		if in.Card == nil {
+			bad("card", "required", "server_to_server mode needs the card")
+			break
+		}
+		md.CardNo = card.PAN(card.Normalize(string(in.Card.Number)))
+		md.Cvv = in.Card.CVV
+		md.ExpiryMonth = in.Card.ExpiryMonth
+		md.ExpiryYear = in.Card.ExpiryYear
+		if len(md.ExpiryYear) == 4 {
+			if exp, err := card.ParseExpiry(md.ExpiryMonth, md.ExpiryYear); err == nil {
+				md.ExpiryYear = exp.AntomYear()
+			}
+		}
+		md.CardholderName = in.Card.CardholderName
+		md.BillingAddress = in.Card.BillingAddress
+	case SavedCard:
+		if in.CardToken == "" {
+			bad("cardToken", "required", "saved_card mode needs the cardToken of an earlier payment")
+		}
+		req.PaymentMethod.PaymentMethodID = in.CardToken
+		if !md.IsCardOnFile.IsSet() {
+			md.IsCardOnFile = antom.True
+		}
+	case IssuerAuth:
+		req.PaymentMethod.RequireIssuerAuthentication = antom.True
+		if in.CaptureMode == antom.CaptureManual {
+			bad("captureMode", "issuer_auth_manual_capture", "Antom supports only automatic capture for Korean issuer-authenticated cards")
+		}
+		if in.CardBrand == "" {
+			bad("cardBrand", "required", "issuer_auth mode needs the Korean card brand (e.g. SAMSUNG, HYUNDAI, KOOKMIN)")
+		}
+	}
+	if *md != (antom.CardMetaData{}) {
+		req.PaymentMethod.PaymentMethodMetaData = md
+	}
+	if len(vs) > 0 {
+		sortViolations(vs)
+		return Built{}, problem.Invalid(vs)
+	}
+	body, err := marshalBody(&req)
+	if err != nil {
+		return Built{}, problem.New(problem.Internal, "cannot encode the request body")
+	}
+	res, perr := Validate(body, now, in.Mode)
+	if perr != nil {
+		return Built{}, perr
+	}
+	if !res.Valid {
+		return Built{}, problem.Invalid(res.Violations)
+	}
+	out, perr := outbound.Build("pay", body, in.Signing)
+	if perr != nil {
+		return Built{}, perr
+	}
+	return Built{Request: out, Mode: in.Mode, Warnings: res.Warnings}, nil
+}
+
+func (a IntentAmount) resolve(bad func(field, rule, msg string)) (*antom.Amount, bool) {
+	switch {
+	case a.Value != "" && a.Major != "":
+		bad("amount", "one_of", "give either value (minor units) or major (a decimal), not both")
+		return nil, false
+	case a.Major != "":
+		v, err := money.ToMinor(a.Currency, a.Major)
+		if err != nil {
+			field := "amount.major"
+			var me *money.Error
+			if errors.As(err, &me) && strings.HasPrefix(me.Reason, "currency") {
+				field = "amount.currency"
+			}
+			bad(field, moneyReason(err), err.Error())
+			return nil, false
+		}
+		return &antom.Amount{Currency: a.Currency, Value: v}, true
+	case a.Value == "" && a.Currency == "":
+		bad("amount", "required", "the amount is required")
+		return nil, false
+	}
+	return &antom.Amount{Currency: a.Currency, Value: a.Value}, true
+}
+
+func moneyReason(err error) string {
+	var me *money.Error
+	if errors.As(err, &me) {
+		return me.Reason
+	}
+	return "amount"
+}
+
+// marshalBody encodes a request body: compact, fields in struct order, no HTML
+// escaping, no trailing newline — the exact bytes to send and sign.
+func marshalBody(v any) ([]byte, error) {
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return []byte(strings.TrimSuffix(buf.String(), "\n")), nil
+}
