@@ -42,7 +42,8 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
 run: build
-	./bin/paycore call pay.validate testvectors/examples/seed_server_to_server.json
+	./bin/paycore validate
+	./bin/paycore build
 
 clean:
 	rm -rf bin

@@ -9,15 +9,23 @@ import (
 	"os"
 
 	"github.com/paycore/paycore/core"
+	"github.com/paycore/paycore/testvectors/examples"
 )
 
-const usage = `usage:
-  paycore call [--engine native] <op> [file|-]   run one op, print its envelope
-  paycore ops                                    list the ops
+var usage = `usage:
+  paycore validate [--engine E] [file|-]   pay.validate; no file: the seed's server-to-server sample
+  paycore build [--engine E] [file|-]      pay.build; no file: an example server-to-server intent
+  paycore call [--engine E] <op> [file|-]  run any op, print its envelope
+  paycore ops                              list the ops
+
+Engines: native (default)` + engineHelp + `.
 
 The input is read from file, or from standard input when it is "-" or absent.
 Exit status: 0 when the envelope is ok, 1 when it is not, 2 on usage errors.
 `
+
+// engineHelp is appended to the usage's engine list by files that register engines.
+var engineHelp = ""
 
 // engines maps --engine names to constructors. Hosts add engines here.
 var engines = map[string]func(ctx context.Context) (core.Engine, error){
@@ -32,6 +40,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "call":
 		return runCall(ctx, args[1:], stdin, stdout, stderr)
+	case "validate":
+		return runExample(ctx, "pay.validate", "seed_server_to_server", args[1:], stdin, stdout, stderr)
+	case "build":
+		return runExample(ctx, "pay.build", "intent_server_to_server", args[1:], stdin, stdout, stderr)
 	case "ops":
 		for _, op := range core.Ops() {
 			fmt.Fprintln(stdout, op)
@@ -56,20 +68,50 @@ func runCall(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	op := fs.Arg(0)
-	newEngine, ok := engines[*engineName]
-	if !ok {
-		fmt.Fprintf(stderr, "paycore: unknown engine %q\n", *engineName)
-		return 2
-	}
 	input, err := readInput(fs.Arg(1), stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "paycore: %v\n", err)
 		return 2
 	}
+	return callOp(ctx, *engineName, fs.Arg(0), input, stdout, stderr)
+}
+
+// runExample runs op on a file, standard input, or (with no argument) the embedded
+// example input named example.
+func runExample(ctx context.Context, op, example string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(op, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	engineName := fs.String("engine", "native", "engine to run the op on")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var input []byte
+	var err error
+	if fs.NArg() == 0 {
+		input, err = examples.Read(example)
+	} else {
+		input, err = readInput(fs.Arg(0), stdin)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "paycore: %v\n", err)
+		return 2
+	}
+	return callOp(ctx, *engineName, op, input, stdout, stderr)
+}
+
+func callOp(ctx context.Context, engineName, op string, input []byte, stdout, stderr io.Writer) int {
+	newEngine, ok := engines[engineName]
+	if !ok {
+		fmt.Fprintf(stderr, "paycore: unknown engine %q\n", engineName)
+		return 2
+	}
 	engine, err := newEngine(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "paycore: engine %s: %v\n", *engineName, err)
+		fmt.Fprintf(stderr, "paycore: engine %s: %v\n", engineName, err)
 		return 1
 	}
 	defer engine.Close(ctx)
