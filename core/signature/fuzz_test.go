@@ -1,0 +1,161 @@
+package signature_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paycore/paycore/core/signature"
+)
+
+func requireTyped(t *testing.T, err error, allowed ...signature.Reason) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	e, ok := err.(*signature.Error)
+	if !ok {
+		t.Fatalf("untyped error %T: %v", err, err)
+	}
+	if !slices.Contains(allowed, e.Reason) {
+		t.Fatalf("unexpected reason %q: %v", e.Reason, err)
+	}
+	if e.Message == "" {
+		t.Fatalf("error without a message: %v", err)
+	}
+}
+
+func FuzzParseHeader(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"algorithm=RSA256,keyVersion=1,signature=" + goldenSeedPay,
+		"algorithm=RSA256,keyVersion=1,signature=ab+/cd==",
+		" signature = ab%2B%2Fcd%3D%3D , algorithm = rsa256 ,x=y,",
+		"signature=a,signature=b",
+		"algorithm=RSA512,signature=AAAA",
+		"signature=%",
+		"signature=%25252B",
+		`signature="QUJD"`,
+		"=,=,=",
+		",,,,",
+		"signature=" + strings.Repeat("A", 344),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := signature.ParseHeader(s)
+		requireTyped(t, err, signature.ReasonMissingHeader, signature.ReasonMalformedHeader,
+			signature.ReasonUnsupportedAlgorithm, signature.ReasonBadSignatureEncoding)
+		if err == nil {
+			if len(h.Signature) == 0 {
+				t.Fatalf("accepted %q with an empty signature", s)
+			}
+			if h.Algorithm != "" && !strings.EqualFold(h.Algorithm, "RSA256") {
+				t.Fatalf("accepted algorithm %q", h.Algorithm)
+			}
+		}
+	})
+}
+
+// failIfSlow guards against inputs that make parsing pathologically slow
+// (e.g. a huge RSA modulus validated by crypto/x509). A normal parse plus
+// sign takes about a millisecond; the bound is generous to avoid flakes.
+func failIfSlow(t *testing.T, start time.Time) {
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("input took %v", d)
+	}
+}
+
+func addKeySeeds(f *testing.F) {
+	k := loadKeys(f)
+	for _, s := range []string{
+		k.merchantPKCS8B64, k.merchantPKCS8PEM, k.merchantPKCS1PEM, k.merchantPKCS1B64,
+		k.merchantSPKIB64, k.merchantSPKIPEM, k.merchantPKCS1PubPEM, k.merchantPKCS1PubB64,
+		k.ecPEM, k.ecPubPEM, k.ed25519PEM, k.rsa512PEM, k.rsa512PubPEM,
+	} {
+		f.Add(s)
+		f.Add(s[:len(s)/2])
+		f.Add(s[:len(s)-30])
+		f.Add(strings.ReplaceAll(s, "\n", `\n`))
+	}
+	f.Add("")
+	f.Add("-----BEGIN PRIVATE KEY-----")
+	f.Add("-----BEGIN X-----\n-----END X-----")
+	f.Add("MA==")
+	f.Add("MIIBCgKCAQEA")
+}
+
+// fuzzChunks returns 20-char windows of the base64 content of s, to check
+// that an error never echoes key text.
+func fuzzChunks(s string) []string {
+	var clean strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasPrefix(line, "-----") {
+			continue
+		}
+		clean.WriteString(strings.TrimSpace(line))
+	}
+	c := clean.String()
+	var out []string
+	for i := 0; i+20 <= len(c); i += 20 {
+		out = append(out, c[i:i+20])
+	}
+	return out
+}
+
+func FuzzParsePrivateKey(f *testing.F) {
+	addKeySeeds(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		defer failIfSlow(t, time.Now())
+		k, err := signature.ParsePrivateKey(s)
+		requireTyped(t, err, signature.ReasonBadKey)
+		if err != nil {
+			if k != nil {
+				t.Fatal("key and error")
+			}
+			requireNoKeyMaterial(t, fuzzChunks(s), err.Error())
+			return
+		}
+		if k.Bits() < signature.MinKeyBits || k.Bits() > signature.MaxKeyBits {
+			t.Fatalf("accepted RSA-%d", k.Bits())
+		}
+		requireNoKeyMaterial(t, fuzzChunks(s), k.String())
+		if _, err := signature.Sign(k, "POST", "/p", "c", "t", nil); err != nil {
+			requireTyped(t, err, signature.ReasonBadKey)
+		}
+	})
+}
+
+func FuzzParsePublicKey(f *testing.F) {
+	addKeySeeds(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		defer failIfSlow(t, time.Now())
+		k, err := signature.ParsePublicKey(s)
+		requireTyped(t, err, signature.ReasonBadKey)
+		if err != nil {
+			if k != nil {
+				t.Fatal("key and error")
+			}
+			requireNoKeyMaterial(t, fuzzChunks(s), err.Error())
+			return
+		}
+		if k.Bits() < signature.MinKeyBits || k.Bits() > signature.MaxKeyBits {
+			t.Fatalf("accepted RSA-%d", k.Bits())
+		}
+		err = signature.Verify(k, "POST", "/p", "c", "t", nil, "signature=AAAA")
+		requireTyped(t, err, signature.ReasonBadSignatureEncoding, signature.ReasonSignatureMismatch)
+	})
+}
+
+func FuzzVerify(f *testing.F) {
+	k := loadKeys(f)
+	pub := mustPub(f, k.merchantSPKIB64)
+	f.Add("POST", "/ams/sandbox/api/v1/payments/pay", sandboxClientID, requestTime, []byte(seedPayBody), "algorithm=RSA256,keyVersion=1,signature="+goldenSeedPay)
+	f.Add("POST", "/p", "c", "t", []byte(nil), "signature=AAAA")
+	f.Fuzz(func(t *testing.T, method, path, clientID, ts string, body []byte, header string) {
+		err := signature.Verify(pub, method, path, clientID, ts, body, header)
+		requireTyped(t, err, signature.ReasonMissingHeader, signature.ReasonMalformedHeader,
+			signature.ReasonUnsupportedAlgorithm, signature.ReasonBadSignatureEncoding, signature.ReasonSignatureMismatch)
+	})
+}
