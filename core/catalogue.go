@@ -1,8 +1,10 @@
 package core
 
 import (
+	"github.com/paycore/paycore/core/outcome"
 	"github.com/paycore/paycore/core/payreq"
 	"github.com/paycore/paycore/core/problem"
+	"github.com/paycore/paycore/core/signature"
 )
 
 // catalogue maps op names to their implementations. It is built once at package
@@ -11,9 +13,13 @@ var catalogue map[string]opFunc
 
 func init() {
 	catalogue = map[string]opFunc{
-		"core.info":    opInfo,
-		"pay.validate": payreq.OpValidate,
-		"pay.build":    payreq.OpBuild,
+		"core.info":          opInfo,
+		"pay.validate":       payreq.OpValidate,
+		"pay.build":          payreq.OpBuild,
+		"response.interpret": outcome.Op,
+		"signature.sign":     signature.OpSign,
+		"signature.verify":   signature.OpVerify,
+		"notification.sign":  signature.OpSignNotification,
 	}
 }
 

@@ -67,15 +67,17 @@ type ThreeDSResult struct {
 // UnmarshalJSON decodes a threeDSResult, taking cavv from "caav" when "cavv" is
 // absent or empty.
 func (t *ThreeDSResult) UnmarshalJSON(data []byte) error {
-	type plain ThreeDSResult
 	var v struct {
-		plain
-		Caav string `json:"caav"`
+		Eci             string `json:"eci"`
+		Cavv            string `json:"cavv"`
+		Caav            string `json:"caav"`
+		ThreeDSVersion  string `json:"threeDSVersion"`
+		DsTransactionID string `json:"dsTransactionId"`
 	}
 	if err := json.Unmarshal(data, &v); err != nil {
 		return err
 	}
-	*t = ThreeDSResult(v.plain)
+	*t = ThreeDSResult{Eci: v.Eci, Cavv: v.Cavv, ThreeDSVersion: v.ThreeDSVersion, DsTransactionID: v.DsTransactionID}
 	if t.Cavv == "" {
 		t.Cavv = v.Caav
 	}

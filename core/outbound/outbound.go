@@ -6,8 +6,6 @@
 package outbound
 
 import (
-	"errors"
-
 	"github.com/paycore/paycore/core/problem"
 	"github.com/paycore/paycore/core/signature"
 )
@@ -66,26 +64,12 @@ func Build(api string, body []byte, s *Signing) (Request, *problem.Error) {
 	}
 	key, err := signature.ParsePrivateKey(s.PrivateKey)
 	if err != nil {
-		return Request{}, Problem(err, "signing.privateKey")
+		return Request{}, signature.Problem(err, "signing.privateKey")
 	}
 	h, err := signature.SignRequest(key, s.KeyVersion, req.Method, req.Path, s.ClientID, s.RequestTime, body)
 	if err != nil {
-		return Request{}, Problem(err, "signing.privateKey")
+		return Request{}, signature.Problem(err, "signing.privateKey")
 	}
 	req.Headers = h.Map()
 	return req, nil
-}
-
-// Problem maps a signature package error to the op envelope's error: BAD_KEY for
-// key problems, BAD_SIGNATURE for the rest, with the reason code kept.
-func Problem(err error, field string) *problem.Error {
-	var se *signature.Error
-	if !errors.As(err, &se) {
-		return &problem.Error{Code: problem.Internal, Field: field, Message: "signing failed"}
-	}
-	code := problem.BadSignature
-	if se.Reason == signature.ReasonBadKey {
-		code = problem.BadKey
-	}
-	return &problem.Error{Code: code, Reason: string(se.Reason), Field: field, Message: se.Message}
 }

@@ -1,15 +1,16 @@
 package payreq
 
 import (
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/paycore/paycore/testvectors/examples"
 )
 
 func loadExample(tb testing.TB, name string) []byte {
 	tb.Helper()
-	b, err := os.ReadFile("../../testvectors/examples/" + name + ".json")
+	b, err := examples.Read(name)
 	require.NoError(tb, err)
 	return b
 }
@@ -21,6 +22,18 @@ func BenchmarkValidate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := OpValidate(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild measures op pay.build (unsigned) on the example intent, including
+// validating the built body.
+func BenchmarkBuild(b *testing.B) {
+	in := loadExample(b, "intent_server_to_server")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := OpBuild(in); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -16,6 +16,7 @@ var usage = `usage:
   paycore validate [--engine E] [file|-]   pay.validate; no file: the seed's server-to-server sample
   paycore build [--engine E] [file|-]      pay.build; no file: an example server-to-server intent
   paycore call [--engine E] <op> [file|-]  run any op, print its envelope
+  paycore keygen --out DIR [--bits 2048]   write a fresh merchant key pair (Antom dashboard formats)
   paycore ops                              list the ops
 
 Engines: native (default)` + engineHelp + `.
@@ -44,6 +45,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runExample(ctx, "pay.validate", "seed_server_to_server", args[1:], stdin, stdout, stderr)
 	case "build":
 		return runExample(ctx, "pay.build", "intent_server_to_server", args[1:], stdin, stdout, stderr)
+	case "keygen":
+		return runKeygen(args[1:], stdout, stderr)
 	case "ops":
 		for _, op := range core.Ops() {
 			fmt.Fprintln(stdout, op)

@@ -60,3 +60,29 @@ func TestInputFromFileAndStdin(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Contains(t, out, `"valid":false`)
 }
+
+func TestKeygenWritesUsableKeysAndPrintsNoPrivateKey(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "keys")
+	code, out, errOut := runCLI(t, "", "keygen", "--out", dir)
+	require.Equal(t, 0, code, errOut)
+	priv, err := os.ReadFile(filepath.Join(dir, "merchant_private_pkcs8.b64"))
+	require.NoError(t, err)
+	info, err := os.Stat(filepath.Join(dir, "merchant_private_pkcs8.b64"))
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	require.NotContains(t, out, strings.TrimSpace(string(priv))[40:80])
+	pub, err := os.ReadFile(filepath.Join(dir, "merchant_public_spki.b64"))
+	require.NoError(t, err)
+	require.Contains(t, out, strings.TrimSpace(string(pub)))
+
+	// The pair signs and verifies through the ops.
+	signIn := `{"method":"POST","path":"/ams/api/v1/payments/pay","clientId":"C","requestTime":"1","body":"{}","privateKey":"` + strings.TrimSpace(string(priv)) + `"}`
+	code, signed, _ := runCLI(t, signIn, "call", "signature.sign")
+	require.Equal(t, 0, code, signed)
+	require.NotContains(t, signed, strings.TrimSpace(string(priv))[40:80])
+
+	// A second run refuses to overwrite.
+	code, _, errOut = runCLI(t, "", "keygen", "--out", dir)
+	require.Equal(t, 1, code)
+	require.Contains(t, errOut, "exists")
+}

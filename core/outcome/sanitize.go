@@ -1,0 +1,44 @@
+package outcome
+
+// Values from Antom's answer are echoed in the result and in messages only when
+// they look like what they claim to be: a short code. Anything else could be
+// anything (a mistaken field could even hold a card number), so it is not shown.
+
+const maxCodeLen = 64
+
+// safe returns v when it is a plausible code: 1 to 64 characters from
+// [A-Za-z0-9_.:-] without a run of 12 or more digits (the shortest card number).
+// Otherwise it returns "".
+func safe(v string) string {
+	if v == "" || len(v) > maxCodeLen {
+		return ""
+	}
+	digits := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if digits >= 12 {
+				return ""
+			}
+			continue
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '_', c == '.', c == ':', c == '-':
+		default:
+			return ""
+		}
+		digits = 0
+	}
+	return v
+}
+
+// printable is safe for messages: it names what it does not show.
+func printable(v string) string {
+	switch {
+	case v == "":
+		return "none"
+	case safe(v) == "":
+		return "not shown: not a plain code"
+	}
+	return v
+}
