@@ -59,7 +59,7 @@ func Load(dir string) ([]Vector, error) {
 			return err
 		}
 		if d.IsDir() {
-			if path != dir && (d.Name() == "keys" || d.Name() == "examples" || d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
+			if path != dir && (d.Name() == "keys" || d.Name() == "examples" || d.Name() == "tools" || d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
 				return filepath.SkipDir
 			}
 			return nil

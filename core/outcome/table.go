@@ -63,7 +63,6 @@ func (x rule) same(api string) rule      { x.call, x.reqID = api, "same"; return
 func (x rule) fresh(api string) rule     { x.call, x.reqID = api, "new"; return x }
 func (x rule) waits(n, api string) rule  { x.wait, x.call = n, api; return x }
 func (x rule) in(seconds int) rule       { x.after = seconds; return x }
-func (x rule) deadline() rule            { x.before = true; return x }
 func (x rule) delegate() rule            { x.readStatus = true; return x }
 
 // Pseudo-APIs of the table.
