@@ -1,6 +1,9 @@
 package core
 
 import (
+	"github.com/paycore/paycore/core/followup"
+	"github.com/paycore/paycore/core/lifecycle"
+	"github.com/paycore/paycore/core/notify"
 	"github.com/paycore/paycore/core/outcome"
 	"github.com/paycore/paycore/core/payreq"
 	"github.com/paycore/paycore/core/problem"
@@ -16,10 +19,18 @@ func init() {
 		"core.info":          opInfo,
 		"pay.validate":       payreq.OpValidate,
 		"pay.build":          payreq.OpBuild,
+		"payment.apply":      lifecycle.Op,
 		"response.interpret": outcome.Op,
 		"signature.sign":     signature.OpSign,
 		"signature.verify":   signature.OpVerify,
 		"notification.sign":  signature.OpSignNotification,
+		"notification.parse": notify.Op,
+		"capture.build":      followup.OpCapture,
+		"cancel.build":       followup.OpCancel,
+		"inquiry.build":      followup.OpInquiry,
+		"refund.build":       followup.OpRefund,
+		"consult.build":      followup.OpConsult,
+		"consult.read":       followup.OpConsultRead,
 	}
 }
 

@@ -68,11 +68,15 @@ const (
 	FixRequest Kind = "fix_request"
 	// ContactSupport: only Antom support can resolve it.
 	ContactSupport Kind = "contact_support"
+	// Refund: call refund (Action.API) for an accepted merchant refund command
+	// (payment.apply). No Antom answer leads to it; it was added to DESIGN.md's
+	// vocabulary because retry_new_request would wrongly suggest a failure.
+	Refund Kind = "refund"
 )
 
 // Kinds lists the action vocabulary.
 func Kinds() []Kind {
-	return []Kind{None, Redirect, Capture, WaitNotification, Inquire, RetrySameRequest, RetryNewRequest, Cancel, FixRequest, ContactSupport}
+	return []Kind{None, Redirect, Capture, WaitNotification, Inquire, RetrySameRequest, RetryNewRequest, Cancel, FixRequest, ContactSupport, Refund}
 }
 
 // The APIs and notifications Interpret knows.
