@@ -3,15 +3,21 @@ GO      ?= go
 PKGS    := ./...
 FUZZTIME ?= 3s
 
-.PHONY: all build test check vectors bench fuzz run clean
+.PHONY: all wasm build test check vectors bench fuzz run clean
 
 all: build
 
-build:
+# The WebAssembly core (hosts/wasm/guest) beside the CLI: `--engine wasm` finds
+# bin/paycore.wasm next to bin/paycore. Same flags as hosts/wasm/wasmtest, so tests and
+# make produce the same bytes and share the compilation cache.
+wasm:
+	GOOS=wasip1 GOARCH=wasm $(GO) build -buildmode=c-shared -trimpath -buildvcs=false -ldflags='-s -w' -o bin/paycore.wasm ./hosts/wasm/guest
+
+build: wasm
 	$(GO) build $(PKGS)
 	$(GO) build -o bin/paycore ./hosts/cli
 
-test: build
+test: build wasm
 	$(GO) test $(PKGS)
 	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
 
