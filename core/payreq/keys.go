@@ -120,12 +120,19 @@ type keyIssue struct {
 // field paths in one reusable buffer, allocating only for what it reports, and never
 // panics on truncated input: it stops.
 type scanner struct {
-	data    []byte
-	pos     int
-	path    []byte
+	data []byte
+	pos  int
+	path []byte
+	findings
+	bad bool
+}
+
+// findings is what a key scan reports: the issues in document order and the paths
+// of string values holding Chinese characters. The generated decoder reports the
+// same findings in the same order while it decodes.
+type findings struct {
 	issues  []keyIssue
 	nonASCI []string // paths of string values holding CJK characters
-	bad     bool
 }
 
 func scanKeys(data []byte, s *schema) *scanner {
@@ -162,7 +169,7 @@ func (sc *scanner) value(s *schema) {
 	case '"':
 		start := sc.pos
 		sc.str()
-		if sc.hasCJK(start, sc.pos) {
+		if hasCJK(sc.data[start:sc.pos]) {
 			sc.nonASCI = append(sc.nonASCI, string(sc.path))
 		}
 	default:
@@ -284,11 +291,21 @@ func (sc *scanner) array(s *schema) {
 // checkKind records a value whose JSON type the field does not take. It looks only
 // at the value's first bytes and never records the value itself.
 func (sc *scanner) checkKind(want kind) {
-	rest := sc.data[sc.pos:]
-	got := ""
+	if got, bad := kindMismatch(sc.data[sc.pos:], want); bad {
+		sc.issues = append(sc.issues, keyIssue{path: string(sc.path), want: want, got: got})
+	}
+}
+
+// kindMismatch reports whether the value at the start of rest (the rest of the
+// document) is of a JSON kind a field of kind want does not take, and names the
+// kind it got.
+func kindMismatch(rest []byte, want kind) (got string, bad bool) {
+	if len(rest) == 0 {
+		return "", false
+	}
 	switch c := rest[0]; {
 	case c == 'n':
-		return // null is "absent" for every field
+		return "", false // null is "absent" for every field
 	case c == '{':
 		got = "object"
 	case c == '[':
@@ -315,9 +332,7 @@ func (sc *scanner) checkKind(want kind) {
 	case kindNumString:
 		ok = got == "string" || got == "number"
 	}
-	if !ok {
-		sc.issues = append(sc.issues, keyIssue{path: string(sc.path), want: want, got: got})
-	}
+	return got, !ok
 }
 
 // intLen is the length of the optionally signed run of digits at the start of b.
@@ -342,10 +357,9 @@ func isInt(b []byte) bool {
 	return n == len(b) || (b[n] != '.' && b[n] != 'e' && b[n] != 'E' && (b[n] < '0' || b[n] > '9'))
 }
 
-// hasCJK reports whether the raw string between start and end holds a CJK
-// character, literal or \u-escaped. Antom asks for no Chinese characters.
-func (sc *scanner) hasCJK(start, end int) bool {
-	raw := sc.data[start:end]
+// hasCJK reports whether the raw (still quoted and escaped) string token holds a
+// CJK character, literal or \u-escaped. Antom asks for no Chinese characters.
+func hasCJK(raw []byte) bool {
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		if c == '\\' && i+5 < len(raw) && raw[i+1] == 'u' {

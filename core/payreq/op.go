@@ -32,16 +32,21 @@ var validateInputSchema = &schema{kind: kindObject, object: true, names: []strin
 	"request": {bit: 1, child: paySchema}, "now": {bit: 2, child: &schema{kind: kindString}}, "mode": {bit: 4, child: &schema{kind: kindString}},
 }}
 
-// OpValidate is op pay.validate: JSON in, Result out. It decodes the input and the
-// request in one pass and scans the keys in a second, so a 3 KiB request is read
-// twice, not three times.
+// OpValidate is op pay.validate: JSON in, Result out. The generated decoder reads
+// the input and the request in one pass, filling the structs and finding unknown,
+// duplicated and mistyped keys as it goes; malformed input takes the reference path
+// (encoding/json and the key scanner) for its exact error.
 func OpValidate(input []byte) (any, *problem.Error) {
 	var in opInput
 	c := checker{}
-	if perr := c.decodeErr(json.Unmarshal(input, &in)); perr != nil {
-		return nil, perr
+	sc, ok := decodeOpInputDoc(input, &in)
+	if !ok {
+		in = opInput{}
+		var perr *problem.Error
+		if sc, perr = decodeReference(input, &in, validateInputSchema); perr != nil {
+			return nil, perr
+		}
 	}
-	sc := scanKeys(input, validateInputSchema)
 	for _, is := range sc.issues {
 		field := join(is.path, is.key)
 		switch {
@@ -62,7 +67,7 @@ func OpValidate(input []byte) (any, *problem.Error) {
 		return nil, &problem.Error{Code: problem.BadInput, Field: "mode", Message: "mode must be server_to_server, hosted, issuer_auth or saved_card"}
 	}
 	c.now = now
-	c.scanned(sc, "request.")
+	c.scanned(&sc, "request.")
 	return c.finish(in.Request, in.Mode), nil
 }
 

@@ -45,21 +45,36 @@ type CardSummary struct {
 func Validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
 	var req antom.PayRequest
 	c := checker{now: now}
-	if perr := c.decodeErr(json.Unmarshal(raw, &req)); perr != nil {
-		return Result{}, perr
+	found, ok := decodeRequestDoc(raw, &req)
+	if !ok {
+		req = antom.PayRequest{}
+		var perr *problem.Error
+		if found, perr = decodeReference(raw, &req, paySchema); perr != nil {
+			return Result{}, perr
+		}
 	}
-	sc := scanKeys(raw, paySchema)
-	if len(sc.issues) > 0 && sc.issues[0].path == "" && sc.issues[0].want != kindAny {
+	if len(found.issues) > 0 && found.issues[0].path == "" && found.issues[0].want != kindAny {
 		return Result{}, &problem.Error{Code: problem.BadInput, Message: "the request must be a JSON object"}
 	}
-	c.scanned(sc, "")
+	c.scanned(&found, "")
 	return c.finish(&req, intended), nil
+}
+
+// decodeReference decodes raw into v with encoding/json and scans its keys against
+// s in a second pass. It is the reference the generated one-pass decoder
+// (decode_gen.go) must agree with, and the path for input that decoder refuses as
+// malformed: it words the error exactly as encoding/json does.
+func decodeReference(raw []byte, v any, s *schema) (findings, *problem.Error) {
+	if perr := decodeErr(json.Unmarshal(raw, v)); perr != nil {
+		return findings{}, perr
+	}
+	return scanKeys(raw, s).findings, nil
 }
 
 // decodeErr turns a decoding error into an error for malformed JSON. Values of the
 // wrong JSON type are not errors here: encoding/json skips them and goes on, and
 // the key scanner reports every one with its path.
-func (c *checker) decodeErr(err error) *problem.Error {
+func decodeErr(err error) *problem.Error {
 	var typ *json.UnmarshalTypeError
 	if err == nil || errors.As(err, &typ) {
 		return nil
@@ -91,7 +106,7 @@ func (c *checker) warn(field, rule, msg string) {
 
 // scanned reports the unknown and duplicated keys and the Chinese characters the
 // scanner found under prefix (the path of the request in the scanned document).
-func (c *checker) scanned(sc *scanner, prefix string) {
+func (c *checker) scanned(sc *findings, prefix string) {
 	for _, is := range sc.issues {
 		field, _ := strings.CutPrefix(join(is.path, is.key), prefix)
 		switch {
