@@ -8,12 +8,11 @@
 package core
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/paycore/paycore/core/outbound"
 	"github.com/paycore/paycore/core/problem"
 )
 
@@ -95,15 +94,7 @@ func encodeError(e *problem.Error) []byte {
 
 // Marshal encodes v as compact JSON without HTML escaping and without a trailing
 // newline: the one encoding every op output uses, so engines agree byte for byte.
-func Marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
+func Marshal(v any) ([]byte, error) { return outbound.MarshalBody(v) }
 
 func unknownOp(op string) *problem.Error {
 	name := safeOpName(op)

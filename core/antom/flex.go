@@ -141,9 +141,10 @@ func (n *NumString) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// describe names the JSON kind of a value for error messages without quoting it, so
-// a mistyped card number never reaches an error.
-func describe(data []byte) string {
+// JSONKind names the JSON kind of a value (string, object, array, bool, null,
+// number) for error messages without quoting it, so a mistyped card number never
+// reaches an error.
+func JSONKind(data []byte) string {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 {
 		return "nothing"

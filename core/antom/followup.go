@@ -147,5 +147,5 @@ func (l *StringList) UnmarshalJSON(data []byte) error {
 		*l = ss
 		return nil
 	}
-	return &json.UnmarshalTypeError{Value: describe(data), Type: reflect.TypeFor[[]string]()}
+	return &json.UnmarshalTypeError{Value: JSONKind(data), Type: reflect.TypeFor[[]string]()}
 }

@@ -186,7 +186,7 @@ func (e *EmbeddedActionForm) UnmarshalJSON(data []byte) error {
 		e.decode(data, "paymentActionForm is an object, not the documented JSON string: ")
 		return nil
 	case data[0] != '"':
-		e.Problem = "paymentActionForm must be a JSON string holding an object, got a JSON " + describe(data)
+		e.Problem = "paymentActionForm must be a JSON string holding an object, got a JSON " + JSONKind(data)
 		return nil
 	}
 	var s string
@@ -200,7 +200,7 @@ func (e *EmbeddedActionForm) UnmarshalJSON(data []byte) error {
 	case len(inner) == 0:
 		return nil
 	case inner[0] != '{':
-		e.Problem = "paymentActionForm must hold a JSON object, it holds a JSON " + describe(inner)
+		e.Problem = "paymentActionForm must hold a JSON object, it holds a JSON " + JSONKind(inner)
 		return nil
 	}
 	e.decode(inner, "")

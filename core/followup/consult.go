@@ -2,18 +2,13 @@ package followup
 
 import (
 	"encoding/json"
-	"errors"
-	"reflect"
 	"strconv"
-	"strings"
-	"time"
-
-	"github.com/go-playground/validator/v10"
 
 	"github.com/paycore/paycore/core/antom"
 	"github.com/paycore/paycore/core/money"
 	"github.com/paycore/paycore/core/outbound"
 	"github.com/paycore/paycore/core/problem"
+	"github.com/paycore/paycore/core/wiretags"
 )
 
 // ConsultIntent is the input of consult.build: ask Antom which payment methods and
@@ -92,55 +87,11 @@ func BuildConsult(in ConsultIntent) (Built, *problem.Error) {
 // env checks env with the validator tags of antom.Env (the rules pay.validate
 // applies) and the osType rule.
 func (c *checks) env(env *antom.Env) {
-	var ves validator.ValidationErrors
-	if err := envTags.Struct(env); errors.As(err, &ves) {
-		for _, fe := range ves {
-			_, field, _ := strings.Cut(fe.Namespace(), ".")
-			rule, msg := describeTag(fe)
-			c.bad("env."+field, rule, msg)
-		}
+	for _, v := range wiretags.Check(env, "env") {
+		c.bad(v.Field, v.Rule, v.Message)
 	}
 	if env.OsType == "" && (env.TerminalType == antom.TerminalWap || env.TerminalType == antom.TerminalApp) {
 		c.bad("env.osType", "required", "osType (IOS or ANDROID) is required when terminalType is WAP or APP")
-	}
-}
-
-// envTags validates antom.Env by its struct tags, naming fields by their JSON
-// names. validator keeps an internal, concurrency-safe cache of struct metadata: a
-// memo of immutable types, not state that changes any answer.
-var envTags = func() *validator.Validate {
-	v := validator.New(validator.WithRequiredStructEnabled())
-	v.RegisterTagNameFunc(func(f reflect.StructField) string {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			return ""
-		}
-		return name
-	})
-	if err := v.RegisterValidation("rfc3339", func(fl validator.FieldLevel) bool {
-		_, err := time.Parse(time.RFC3339, fl.Field().String())
-		return err == nil
-	}); err != nil {
-		panic(err) // only at init, with constant arguments
-	}
-	_ = v.Struct(&antom.Env{}) // parse every tag now, not on a merchant's request
-	return v
-}()
-
-func describeTag(fe validator.FieldError) (rule, msg string) {
-	switch tag, param := fe.Tag(), fe.Param(); tag {
-	case "required":
-		return "required", "is required"
-	case "max":
-		return "max", "must be at most " + param + " characters"
-	case "oneof":
-		return "oneof", "must be one of " + strings.ReplaceAll(param, " ", ", ")
-	case "rfc3339":
-		return "datetime", "must be an ISO 8601 date-time with a time zone, e.g. 2024-01-01T12:00:00+08:00"
-	case "ip":
-		return "ip", "must be an IPv4 or IPv6 address"
-	default:
-		return tag, "breaks the " + tag + " rule"
 	}
 }
 
@@ -183,7 +134,7 @@ func envLenient(raw json.RawMessage, env *antom.Env) *problem.Error {
 	}
 	for _, k := range checks {
 		if len(k.raw) > 0 && string(k.raw) != "null" && !k.set {
-			return &problem.Error{Code: problem.BadJSON, Field: k.field, Message: k.field + ": expected " + k.want + ", got a JSON " + kindOf(k.raw)}
+			return &problem.Error{Code: problem.BadJSON, Field: k.field, Message: k.field + ": expected " + k.want + ", got a JSON " + antom.JSONKind(k.raw)}
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/outcome"
 	"github.com/paycore/paycore/core/problem"
 )
 
@@ -189,27 +190,9 @@ func (rd *reader) code(field, v string) string {
 	if v == "" {
 		return ""
 	}
-	if len(v) > 64 {
-		rd.warn(field, "not_shown", "not shown: longer than a code")
+	if why := outcome.CodeProblem(v); why != "" {
+		rd.warn(field, "not_shown", "not shown: "+why)
 		return ""
-	}
-	digits := 0
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case c >= '0' && c <= '9':
-			digits++
-			if digits >= 12 {
-				rd.warn(field, "not_shown", "not shown: a long run of digits")
-				return ""
-			}
-			continue
-		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '_', c == '.', c == ':', c == '-':
-		default:
-			rd.warn(field, "not_shown", "not shown: not a plain code")
-			return ""
-		}
-		digits = 0
 	}
 	return v
 }

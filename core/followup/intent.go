@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"reflect"
 	"strings"
 	"unicode"
@@ -14,6 +13,7 @@ import (
 	"github.com/paycore/paycore/core/money"
 	"github.com/paycore/paycore/core/outbound"
 	"github.com/paycore/paycore/core/problem"
+	"github.com/paycore/paycore/core/wiretags"
 )
 
 // Built is the result of every build op of this package: the HTTP request, exactly
@@ -73,29 +73,9 @@ func (f *Flag) UnmarshalJSON(data []byte) error {
 	case "false", `"false"`:
 		*f = Flag{set: true}
 	default:
-		return &json.UnmarshalTypeError{Value: kindOf(data), Type: reflect.TypeFor[bool]()}
+		return &json.UnmarshalTypeError{Value: antom.JSONKind(data), Type: reflect.TypeFor[bool]()}
 	}
 	return nil
-}
-
-// kindOf names the JSON kind of a value without quoting it.
-func kindOf(data []byte) string {
-	if len(data) == 0 {
-		return "nothing"
-	}
-	switch data[0] {
-	case '"':
-		return "string"
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case 't', 'f':
-		return "bool"
-	case 'n':
-		return "null"
-	}
-	return "number"
 }
 
 // checks collects the violations (which stop a build) and warnings (which do not)
@@ -217,8 +197,7 @@ func (c *checks) url(field, v string, max int) {
 		c.bad(field, "max", fmt.Sprintf("must be at most %d characters", max))
 		return
 	}
-	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if !wiretags.AbsoluteURL(v, max) {
 		c.bad(field, "url", "must be an absolute http(s) URL")
 	}
 }
@@ -257,7 +236,7 @@ func (c *checks) finish(api string, body any, s *outbound.Signing) (Built, *prob
 	if len(c.violations) > 0 {
 		return Built{}, problem.Invalid(c.violations)
 	}
-	raw, err := marshalBody(body)
+	raw, err := outbound.MarshalBody(body)
 	if err != nil {
 		return Built{}, problem.New(problem.Internal, "cannot encode the request body")
 	}
@@ -270,19 +249,6 @@ func (c *checks) finish(api string, body any, s *outbound.Signing) (Built, *prob
 		ws = []problem.Violation{}
 	}
 	return Built{Request: out, Warnings: ws}, nil
-}
-
-// marshalBody encodes a request body: compact, fields in struct order, no HTML
-// escaping, no trailing newline — the exact bytes to send and sign. (The same
-// encoding as pay.build's.)
-func marshalBody(v any) ([]byte, error) {
-	var buf strings.Builder
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimSuffix(buf.String(), "\n")), nil
 }
 
 // compareMinor compares two valid minor-unit values (ASCII digits, no leading

@@ -6,6 +6,9 @@
 package outbound
 
 import (
+	"bytes"
+	"encoding/json"
+
 	"github.com/paycore/paycore/core/problem"
 	"github.com/paycore/paycore/core/signature"
 )
@@ -72,4 +75,17 @@ func Build(api string, body []byte, s *Signing) (Request, *problem.Error) {
 	}
 	req.Headers = h.Map()
 	return req, nil
+}
+
+// MarshalBody encodes a request body: compact, fields in struct order, no HTML
+// escaping, no trailing newline — the exact bytes to send and sign, the same for
+// every *.build op and every engine.
+func MarshalBody(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

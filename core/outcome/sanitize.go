@@ -6,12 +6,21 @@ package outcome
 
 const maxCodeLen = 64
 
-// safe returns v when it is a plausible code: 1 to 64 characters from
-// [A-Za-z0-9_.:-] without a run of 12 or more digits (the shortest card number).
-// Otherwise it returns "".
+// safe returns v when it is a plausible code (see CodeProblem), otherwise "".
 func safe(v string) string {
-	if v == "" || len(v) > maxCodeLen {
+	if v == "" || CodeProblem(v) != "" {
 		return ""
+	}
+	return v
+}
+
+// CodeProblem says why a value from Antom's answer is not shown as a code, or ""
+// when it is a plausible one: 1 to 64 characters from [A-Za-z0-9_.:-] without a run
+// of 12 or more digits (the shortest card number). Anything else could be anything
+// (a mistaken field could even hold a card number).
+func CodeProblem(v string) string {
+	if len(v) > maxCodeLen {
+		return "longer than a code"
 	}
 	digits := 0
 	for i := 0; i < len(v); i++ {
@@ -20,16 +29,16 @@ func safe(v string) string {
 		case c >= '0' && c <= '9':
 			digits++
 			if digits >= 12 {
-				return ""
+				return "a long run of digits"
 			}
 			continue
 		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '_', c == '.', c == ':', c == '-':
 		default:
-			return ""
+			return "not a plain code"
 		}
 		digits = 0
 	}
-	return v
+	return ""
 }
 
 // printable is safe for messages: it names what it does not show.

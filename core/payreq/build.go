@@ -1,7 +1,6 @@
 package payreq
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -213,7 +212,7 @@ func Build(in Intent) (Built, *problem.Error) {
 		sortViolations(vs)
 		return Built{}, problem.Invalid(vs)
 	}
-	body, err := marshalBody(&req)
+	body, err := outbound.MarshalBody(&req)
 	if err != nil {
 		return Built{}, problem.New(problem.Internal, "cannot encode the request body")
 	}
@@ -261,16 +260,4 @@ func moneyReason(err error) string {
 		return me.Reason
 	}
 	return "amount"
-}
-
-// marshalBody encodes a request body: compact, fields in struct order, no HTML
-// escaping, no trailing newline — the exact bytes to send and sign.
-func marshalBody(v any) ([]byte, error) {
-	var buf strings.Builder
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimSuffix(buf.String(), "\n")), nil
 }

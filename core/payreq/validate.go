@@ -9,11 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-playground/validator/v10"
-
 	"github.com/paycore/paycore/core/antom"
 	"github.com/paycore/paycore/core/card"
 	"github.com/paycore/paycore/core/problem"
+	"github.com/paycore/paycore/core/wiretags"
 )
 
 // Result is the outcome of validating a pay request.
@@ -132,58 +131,7 @@ func (c *checker) scanned(sc *findings, prefix string) {
 
 // tags runs the validator/v10 struct tags.
 func (c *checker) tags(req *antom.PayRequest) {
-	err := tags.Struct(req)
-	var ves validator.ValidationErrors
-	if !errors.As(err, &ves) {
-		return
-	}
-	for _, fe := range ves {
-		field := fe.Namespace()
-		if _, rest, ok := strings.Cut(field, "."); ok {
-			field = rest
-		}
-		rule, msg := describeTag(fe)
-		c.violate(field, rule, msg)
-	}
-}
-
-func describeTag(fe validator.FieldError) (rule, msg string) {
-	tag, param := fe.Tag(), fe.Param()
-	if reason, ok := strings.CutPrefix(tag, "amount:"); ok {
-		return reason, param
-	}
-	switch tag {
-	case "required":
-		return "required", "is required"
-	case "max":
-		if fe.Kind().String() == "slice" {
-			return "max", "must have at most " + param + " items"
-		}
-		return "max", "must be at most " + param + " characters"
-	case "len":
-		return "len", "must be exactly " + param + " characters"
-	case "eq":
-		return "eq", "must be " + param
-	case "oneof":
-		return "oneof", "must be one of " + strings.ReplaceAll(param, " ", ", ")
-	case "antomurl":
-		return "url", "must be an absolute http(s) URL of at most 2048 characters"
-	case "rfc3339":
-		return "datetime", "must be an ISO 8601 date-time with a time zone, e.g. 2024-01-01T12:00:00+08:00"
-	case "email":
-		return "email", "must be an email address"
-	case "ip":
-		return "ip", "must be an IPv4 or IPv6 address"
-	case "numeric":
-		return "numeric", "must be a number"
-	case "alpha", "uppercase":
-		return "format", "must be an upper-case ISO 3166 alpha-2 code"
-	case "printascii":
-		return "format", "must be printable ASCII"
-	case "currency":
-		return "currency_unknown", "must be an ISO 4217 currency code"
-	}
-	return tag, "breaks the " + tag + " rule"
+	c.violations = append(c.violations, wiretags.Check(req, "")...)
 }
 
 // rules applies the mode rules and the checks tags cannot express, and returns the
