@@ -39,9 +39,20 @@
 // [MaxKeyBits]); keys below 2048 bits ([RecommendedKeyBits]) are reported by
 // the Weak methods, because the core does no logging of its own. Smaller
 // keys are refused (crypto/rsa would refuse to use them anyway); larger
-// ones are refused before crypto/x509 spends big-number arithmetic
-// validating them. [GenerateKeyPair] only makes 2048-, 3072- or 4096-bit
-// keys.
+// ones are refused before any big-number arithmetic is spent validating
+// them. [GenerateKeyPair] only makes 2048-, 3072- or 4096-bit keys.
+//
+// Key parsing does not use crypto/x509: a small strict DER parser (der.go)
+// reads exactly the RSA formats listed at [ParsePrivateKey] and
+// [ParsePublicKey], because crypto/x509 links ECDSA, the NIST curves,
+// Ed25519, X25519, DSA and certificate parsing into every binary, about
+// 2.3 MB of the WebAssembly module together with encoding/asn1. It accepts
+// every key crypto/x509 accepts as RSA, with an equal key, except a few
+// malformations that crypto/x509 tolerates (listed in der.go; checked by a
+// differential test and fuzzing against crypto/x509). Private keys are
+// validated as crypto/x509 does (rsa.PrivateKey.Precompute and Validate);
+// public keys must also be usable by crypto/rsa (odd modulus, odd public
+// exponent from 3 to 2³¹-1). GODEBUG=x509rsacrt=0 has no effect here.
 //
 // Header parsing ([ParseHeader]): parameters are split on ',' and each on its
 // FIRST '=' (so raw base64 padding "==" survives); spaces and tabs around
@@ -65,7 +76,7 @@
 // # Purity
 //
 // The package does no I/O, reads no clock, keeps no mutable global state and
-// starts no goroutines. It never imports crypto/rand: randomness for key
-// generation is injected (but see [GenerateKeyPair] for what Go 1.26 does
+// starts no goroutines. It never imports the system random source: randomness
+// for key generation is injected (but see [GenerateKeyPair] for what Go 1.26 does
 // with it). Signing is deterministic and needs no randomness at all.
 package signature

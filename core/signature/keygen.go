@@ -2,7 +2,6 @@ package signature
 
 import (
 	"crypto/rsa"
-	"crypto/x509"
 	"encoding/base64"
 	"encoding/pem"
 	"fmt"
@@ -63,8 +62,8 @@ func (p KeyPair) LogValue() slog.Value {
 // 2048; 2048, 3072 and 4096 are allowed) and returns it in the dashboard
 // and PEM formats.
 //
-// The package makes no randomness of its own and never imports crypto/rand:
-// random is injected (the CLI passes crypto/rand.Reader) and must not be
+// The package makes no randomness of its own and never imports the system
+// random source: random is injected (the CLI passes the crypto random Reader) and must not be
 // nil. Note, however, that since Go 1.26 crypto/rsa.GenerateKey ignores its
 // reader and always uses the Go runtime's secure source (unless
 // GODEBUG=cryptocustomrand=1), so this function is not deterministic even
@@ -87,14 +86,8 @@ func GenerateKeyPair(random io.Reader, bits int) (KeyPair, error) {
 	if err != nil {
 		return KeyPair{}, badKey("RSA key generation failed (random source error?)")
 	}
-	privDER, err := x509.MarshalPKCS8PrivateKey(k)
-	if err != nil {
-		return KeyPair{}, badKey("cannot encode the generated key as PKCS#8")
-	}
-	pubDER, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
-	if err != nil {
-		return KeyPair{}, badKey("cannot encode the generated public key as SPKI")
-	}
+	privDER := marshalPKCS8(k)
+	pubDER := marshalSPKI(&k.PublicKey)
 	pub := k.PublicKey
 	return KeyPair{
 		PrivateKeyBase64: base64.StdEncoding.EncodeToString(privDER),

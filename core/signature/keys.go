@@ -2,14 +2,8 @@ package signature
 
 import (
 	"bytes"
-	"crypto/ecdh"
-	"crypto/ecdsa"
-	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/sha256"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/asn1"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
@@ -168,11 +162,7 @@ func (k *PublicKey) Fingerprint() string {
 	if k == nil || k.key == nil {
 		return ""
 	}
-	der, err := x509.MarshalPKIXPublicKey(k.key)
-	if err != nil {
-		return ""
-	}
-	sum := sha256.Sum256(der)
+	sum := sha256.Sum256(marshalSPKI(k.key))
 	return hex.EncodeToString(sum[:])
 }
 
@@ -277,6 +267,9 @@ func ParsePublicKey(s string) (*PublicKey, error) {
 	if msg := checkBits(key.N.BitLen()); msg != "" {
 		return nil, badKey(msg)
 	}
+	if msg := usablePublic(key); msg != "" {
+		return nil, badKey(msg)
+	}
 	return &PublicKey{key: key, format: keyFormat(spki, isPEM, "spki")}, nil
 }
 
@@ -303,163 +296,95 @@ func checkBits(bits int) string {
 	return ""
 }
 
-// Algorithm OIDs (dotted form) used to explain why a key was refused.
-const (
-	oidRSA     = "1.2.840.113549.1.1.1"
-	oidRSAPSS  = "1.2.840.113549.1.1.10"
-	oidEC      = "1.2.840.10045.2.1"
-	oidDSA     = "1.2.840.10040.4.1"
-	oidEd25519 = "1.3.101.112"
-	oidX25519  = "1.3.101.110"
-)
-
-func algorithmName(oid asn1.ObjectIdentifier) string {
-	switch oid.String() {
-	case oidEC:
-		return "EC"
-	case oidEd25519:
-		return "Ed25519"
-	case oidX25519:
-		return "X25519"
-	case oidDSA:
-		return "DSA"
-	case oidRSAPSS:
-		return "RSA-PSS"
-	}
-	return "non-RSA"
-}
-
-// pkcs8Outer is the outer PKCS#8 structure (optional attributes omitted).
-type pkcs8Outer struct {
-	Version    int
-	Algo       pkix.AlgorithmIdentifier
-	PrivateKey []byte
-}
-
-// spkiOuter is a SubjectPublicKeyInfo.
-type spkiOuter struct {
-	Algorithm pkix.AlgorithmIdentifier
-	PublicKey asn1.BitString
-}
-
-// pkcs1Sizes is the start of a PKCS#1 RSAPrivateKey, parsed only to bound
-// the integer sizes (further elements are ignored).
-type pkcs1Sizes struct {
-	Version                     int
-	N, E, D, P, Q, Dp, Dq, Qinv asn1.RawValue
-}
-
 // oversizedPrivate reports whether der is a PKCS#8 or PKCS#1 RSA private
-// key with an integer longer than MaxKeyBits. crypto/x509 validates private
-// keys with big-number arithmetic while parsing, so a huge (hostile or
-// corrupted) key must be refused before it gets there.
+// key with an integer longer than MaxKeyBits, so that a huge (hostile or
+// corrupted) key is refused before any big-number arithmetic.
 func oversizedPrivate(der []byte) bool {
 	inner := der
-	var p8 pkcs8Outer
-	if rest, err := asn1.Unmarshal(der, &p8); err == nil && len(rest) == 0 {
-		inner = p8.PrivateKey
+	if p8, ok := parsePKCS8(der); ok {
+		inner = p8.privateKey
 	}
-	var p1 pkcs1Sizes
-	if _, err := asn1.Unmarshal(inner, &p1); err != nil {
-		return false // not PKCS#1: crypto/x509 will refuse or classify it
-	}
-	for _, v := range [...]asn1.RawValue{p1.N, p1.E, p1.D, p1.P, p1.Q, p1.Dp, p1.Dq, p1.Qinv} {
-		if len(v.Bytes) > MaxKeyBits/8+1 {
-			return true
-		}
-	}
-	return false
+	k, ok := parsePKCS1Private(inner)
+	return ok && k.oversized()
 }
 
+// parsePrivateDER parses a PKCS#8 or PKCS#1 RSA private key (see der.go for
+// the exact rules), or explains what der is instead. The caller has checked
+// oversizedPrivate.
 func parsePrivateDER(der []byte) (key *rsa.PrivateKey, pkcs8 bool, msg string) {
-	if k, err := x509.ParsePKCS8PrivateKey(der); err == nil {
-		switch k := k.(type) {
-		case *rsa.PrivateKey:
-			return k, true, ""
-		case *ecdsa.PrivateKey:
-			return nil, false, "EC key: Antom uses RSA"
-		case ed25519.PrivateKey:
-			return nil, false, "Ed25519 key: Antom uses RSA"
-		case *ecdh.PrivateKey:
-			return nil, false, "X25519 key: Antom uses RSA"
-		default:
-			return nil, false, "unsupported key type in PKCS#8: Antom uses RSA"
+	if p8, ok := parsePKCS8(der); ok {
+		if !bytes.Equal(p8.alg.oid, oidRSA) {
+			return nil, false, algorithmName(p8.alg.oid) + " key: Antom uses RSA"
 		}
-	}
-	if k, err := x509.ParsePKCS1PrivateKey(der); err == nil {
-		return k, false, ""
-	}
-	var p8 pkcs8Outer
-	if rest, err := asn1.Unmarshal(der, &p8); err == nil && len(rest) == 0 {
-		if p8.Algo.Algorithm.String() == oidRSA {
-			return nil, false, "PKCS#8 RSA private key is invalid (corrupt or inconsistent key parameters)"
+		if p8.strict && (p8.alg.params == nil || bytes.Equal(p8.alg.params, derNull)) {
+			if k, ok := parsePKCS1Private(p8.privateKey); ok {
+				if key, ok := k.rsaKey(); ok {
+					return key, true, ""
+				}
+			}
 		}
-		return nil, false, algorithmName(p8.Algo.Algorithm) + " key: Antom uses RSA"
+		return nil, false, "PKCS#8 RSA private key is invalid (corrupt or inconsistent key parameters)"
 	}
-	if _, err := x509.ParseECPrivateKey(der); err == nil {
+	if k, ok := parsePKCS1Private(der); ok {
+		if key, ok := k.rsaKey(); ok {
+			return key, false, ""
+		}
+	} else if isSEC1(der) {
 		return nil, false, "EC key: Antom uses RSA"
-	}
-	if isPublicDER(der) {
+	} else if isPublicDER(der) {
 		return nil, false, "public key given where a private key is expected"
-	}
-	if _, err := x509.ParseCertificate(der); err == nil {
+	} else if isCertificate(der) {
 		return nil, false, "X.509 certificate given where a private key is expected"
 	}
 	return nil, false, "not an RSA private key: the DER is neither PKCS#8 nor PKCS#1 (corrupt data, or an invalid RSA key)"
 }
 
+// isPublicDER reports whether der is shaped like a public key: a
+// SubjectPublicKeyInfo of any algorithm or a PKCS#1 RSAPublicKey.
 func isPublicDER(der []byte) bool {
-	if _, err := x509.ParsePKIXPublicKey(der); err == nil {
+	if _, ok := parseSPKI(der); ok {
 		return true
 	}
-	_, err := x509.ParsePKCS1PublicKey(der)
-	return err == nil
+	_, strict, ok := rsaPublicKey(der)
+	return ok && strict
 }
 
+// isPrivateDER reports whether der is shaped like a private key: PKCS#8 of
+// any algorithm, PKCS#1 RSAPrivateKey (valid or not, of any size) or SEC 1.
 func isPrivateDER(der []byte) bool {
-	var p8 pkcs8Outer
-	if rest, err := asn1.Unmarshal(der, &p8); err == nil && len(rest) == 0 {
+	if _, ok := parsePKCS8(der); ok {
 		return true
 	}
-	if oversizedPrivate(der) {
-		return true // private-key shaped; too big to hand to crypto/x509
-	}
-	if _, err := x509.ParsePKCS1PrivateKey(der); err == nil {
+	if _, ok := parsePKCS1Private(der); ok {
 		return true
 	}
-	_, err := x509.ParseECPrivateKey(der)
-	return err == nil
+	return isSEC1(der)
 }
 
+// parsePublicDER parses a SubjectPublicKeyInfo or PKCS#1 RSA public key (see
+// der.go for the exact rules), or explains what der is instead.
 func parsePublicDER(der []byte) (key *rsa.PublicKey, spki bool, msg string) {
-	if k, err := x509.ParsePKIXPublicKey(der); err == nil {
-		switch k := k.(type) {
-		case *rsa.PublicKey:
-			return k, true, ""
-		case *ecdsa.PublicKey:
-			return nil, false, "EC public key: Antom uses RSA"
-		case ed25519.PublicKey:
-			return nil, false, "Ed25519 public key: Antom uses RSA"
-		case *ecdh.PublicKey:
-			return nil, false, "X25519 public key: Antom uses RSA"
-		default:
-			return nil, false, "unsupported public key type: Antom uses RSA"
+	if sp, ok := parseSPKI(der); ok {
+		if !bytes.Equal(sp.alg.oid, oidRSA) {
+			return nil, false, algorithmName(sp.alg.oid) + " public key: Antom uses RSA"
 		}
+		if sp.strict && !sp.alg.extra && bytes.Equal(sp.alg.params, derNull) && sp.bits[0] == 0 {
+			if k, strict, _ := rsaPublicKey(sp.bits[1:]); k != nil && strict {
+				return k, true, ""
+			}
+		}
+		return nil, false, "SPKI RSA public key is invalid (corrupt modulus or exponent)"
 	}
-	if k, err := x509.ParsePKCS1PublicKey(der); err == nil {
+	if k, strict, ok := rsaPublicKey(der); ok && strict {
+		if k == nil {
+			return nil, false, "PKCS#1 RSA public key is invalid (corrupt modulus or exponent)"
+		}
 		return k, false, ""
 	}
 	if isPrivateDER(der) {
 		return nil, false, "private key given where a public key is expected; never share or configure the private key here"
 	}
-	var sp spkiOuter
-	if rest, err := asn1.Unmarshal(der, &sp); err == nil && len(rest) == 0 {
-		if sp.Algorithm.Algorithm.String() == oidRSA {
-			return nil, false, "SPKI RSA public key is invalid (corrupt modulus or exponent)"
-		}
-		return nil, false, algorithmName(sp.Algorithm.Algorithm) + " public key: Antom uses RSA"
-	}
-	if _, err := x509.ParseCertificate(der); err == nil {
+	if isCertificate(der) {
 		return nil, false, "X.509 certificate given where a public key is expected: extract the key (openssl x509 -pubkey -noout)"
 	}
 	return nil, false, "not an RSA public key: the DER is neither SubjectPublicKeyInfo nor PKCS#1 (corrupt data?)"

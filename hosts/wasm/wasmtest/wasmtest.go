@@ -27,7 +27,7 @@ const GuestPackage = "github.com/paycore/paycore/hosts/wasm/guest"
 // target uses the same flags, so both produce the same bytes (and share the
 // compilation cache entry).
 func Args(out string) []string {
-	return []string{"build", "-buildmode=c-shared", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", out, GuestPackage}
+	return []string{"build", "-buildmode=c-shared", "-trimpath", "-buildvcs=false", "-tags=validator_novalidatefn", "-ldflags=-s -w", "-o", out, GuestPackage}
 }
 
 // Build builds the module into out (atomically: a temporary file renamed into
