@@ -6,27 +6,38 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/paycore/paycore/core"
 	"github.com/paycore/paycore/testvectors/examples"
 )
 
-var usage = `usage:
+const usageText = `usage:
   paycore validate [--engine E] [file|-]   pay.validate; no file: the seed's server-to-server sample
   paycore build [--engine E] [file|-]      pay.build; no file: an example server-to-server intent
   paycore call [--engine E] <op> [file|-]  run any op, print its envelope
   paycore keygen --out DIR [--bits 2048]   write a fresh merchant key pair (Antom dashboard formats)
   paycore ops                              list the ops
 
-Engines: native (default)` + engineHelp + `.
+Engines: %s.
 
 The input is read from file, or from standard input when it is "-" or absent.
 Exit status: 0 when the envelope is ok, 1 when it is not, 2 on usage errors.
 `
 
-// engineHelp is appended to the usage's engine list by files that register engines.
-var engineHelp = ""
+// usage lists the commands and the registered engines (native first).
+func usage() string {
+	names := []string{"native (default)"}
+	for _, name := range slices.Sorted(maps.Keys(engines)) {
+		if name != "native" {
+			names = append(names, name)
+		}
+	}
+	return fmt.Sprintf(usageText, strings.Join(names, ", "))
+}
 
 // engines maps --engine names to constructors. Hosts add engines here.
 var engines = map[string]func(ctx context.Context) (core.Engine, error){
@@ -35,7 +46,7 @@ var engines = map[string]func(ctx context.Context) (core.Engine, error){
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return 2
 	}
 	switch args[0] {
@@ -53,10 +64,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return 0
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return 0
 	}
-	fmt.Fprintf(stderr, "paycore: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "paycore: unknown command %q\n\n%s", args[0], usage())
 	return 2
 }
 
@@ -68,7 +79,7 @@ func runCall(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return 2
 	}
 	if fs.NArg() < 1 || fs.NArg() > 2 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return 2
 	}
 	input, err := readInput(fs.Arg(1), stdin)
@@ -89,7 +100,7 @@ func runExample(ctx context.Context, op, example string, args []string, stdin io
 		return 2
 	}
 	if fs.NArg() > 1 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return 2
 	}
 	var input []byte

@@ -86,3 +86,9 @@ func TestKeygenWritesUsableKeysAndPrintsNoPrivateKey(t *testing.T) {
 	require.Equal(t, 1, code)
 	require.Contains(t, errOut, "exists")
 }
+
+func TestUsageListsEngines(t *testing.T) {
+	code, out, _ := runCLI(t, "", "help")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "Engines: native (default), wasm.")
+}
