@@ -85,13 +85,10 @@ func BuildConsult(in ConsultIntent) (Built, *problem.Error) {
 }
 
 // env checks env with the validator tags of antom.Env (the rules pay.validate
-// applies) and the osType rule.
+// applies), the osType rule included.
 func (c *checks) env(env *antom.Env) {
 	for _, v := range wiretags.Check(env, "env") {
 		c.bad(v.Field, v.Rule, v.Message)
-	}
-	if env.OsType == "" && (env.TerminalType == antom.TerminalWap || env.TerminalType == antom.TerminalApp) {
-		c.bad("env.osType", "required", "osType (IOS or ANDROID) is required when terminalType is WAP or APP")
 	}
 }
 

@@ -356,9 +356,6 @@ func (c *checker) common(req *antom.PayRequest, pm *antom.PaymentMethod, md *ant
 	if md.SelectedCardBrand != "" && !md.SelectedCardBrand.Known() {
 		c.violate(metaPath+".selectedCardBrand", "oneof", fmt.Sprintf("%q is not an Antom card brand", string(md.SelectedCardBrand)))
 	}
-	if env := req.Env; env != nil && env.OsType == "" && (env.TerminalType == antom.TerminalWap || env.TerminalType == antom.TerminalApp) {
-		c.violate("env.osType", "required", "osType (IOS or ANDROID) is required when terminalType is WAP or APP")
-	}
 	if req.PaymentExpiryTime != "" {
 		if t, err := time.Parse(time.RFC3339, req.PaymentExpiryTime); err == nil && !t.After(c.now) {
 			c.violate("paymentExpiryTime", "in_past", "the payment would expire before it starts")

@@ -26,7 +26,11 @@ const (
 // exactly as sent on the wire; it is not re-encoded or trimmed.
 func ContentToSign(method, path, clientID, timeStr string, body []byte) []byte {
 	n := len(method) + 1 + len(path) + 1 + len(clientID) + 1 + len(timeStr) + 1 + len(body)
-	b := make([]byte, 0, n)
+	return appendContent(make([]byte, 0, n), method, path, clientID, timeStr, body)
+}
+
+// appendContent appends the content to sign to b.
+func appendContent(b []byte, method, path, clientID, timeStr string, body []byte) []byte {
 	b = append(b, method...)
 	b = append(b, ' ')
 	b = append(b, path...)
@@ -43,17 +47,7 @@ func ContentToSign(method, path, clientID, timeStr string, body []byte) []byte {
 // in a stack buffer so that hashing does not allocate.
 func digest(method, path, clientID, timeStr string, body []byte) [sha256.Size]byte {
 	var buf [1024]byte
-	b := buf[:0]
-	b = append(b, method...)
-	b = append(b, ' ')
-	b = append(b, path...)
-	b = append(b, '\n')
-	b = append(b, clientID...)
-	b = append(b, '.')
-	b = append(b, timeStr...)
-	b = append(b, '.')
-	b = append(b, body...)
-	return sha256.Sum256(b)
+	return sha256.Sum256(appendContent(buf[:0], method, path, clientID, timeStr, body))
 }
 
 // IsSandboxClientID reports whether clientID is a sandbox client id (it

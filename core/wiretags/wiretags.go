@@ -56,6 +56,12 @@ func newValidator() *validator.Validate {
 			sl.ReportError(s.SettlementCurrency, "settlementCurrency", "settlementCurrency", "currency", "")
 		}
 	}, antom.SettlementStrategy{})
+	v.RegisterStructValidation(func(sl validator.StructLevel) {
+		e := sl.Current().Interface().(antom.Env)
+		if e.OsType == "" && (e.TerminalType == antom.TerminalWap || e.TerminalType == antom.TerminalApp) {
+			sl.ReportError(e.OsType, "osType", "osType", "os_for_terminal", "")
+		}
+	}, antom.Env{})
 	// Parse every tag now: a bad tag fails at start-up, not on a merchant's request,
 	// and the first real call does not pay for building validator's struct cache.
 	_ = v.Struct(&antom.PayRequest{})
@@ -128,6 +134,8 @@ func describe(fe validator.FieldError) (rule, msg string) {
 		return "format", "must be printable ASCII"
 	case "currency":
 		return "currency_unknown", "must be an ISO 4217 currency code"
+	case "os_for_terminal":
+		return "required", "osType (IOS or ANDROID) is required when terminalType is WAP or APP"
 	}
 	return tag, "breaks the " + tag + " rule"
 }
