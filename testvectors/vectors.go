@@ -43,6 +43,9 @@ type Vector struct {
 	InputRaw bool `json:"inputRaw,omitempty"`
 	// Want is the expected envelope.
 	Want json.RawMessage `json:"want"`
+	// Expect is a hand-written partial envelope that Want and every engine's answer
+	// must match; -update never writes it.
+	Expect json.RawMessage `json:"expect,omitempty"`
 }
 
 // Dir returns the directory holding the vectors (this package's directory).
