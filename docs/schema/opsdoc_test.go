@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"maps"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -48,25 +50,13 @@ func TestOpsDocIsCurrent(t *testing.T) {
 	require.True(t, bytes.Equal(want, got), "docs/ops.md is stale: go test ./docs/schema -run OpsDoc -update, and review the diff")
 }
 
-type doc struct {
-	Description string          `json:"description"`
-	Type        any             `json:"type"`
-	Properties  map[string]node `json:"properties"`
-	Required    []string        `json:"required"`
-	AllOf       []node          `json:"allOf"`
-	Ref         string          `json:"$ref"`
-	Defs        map[string]node `json:"$defs"`
-}
-
-type node map[string]any
-
 func opsDoc(t *testing.T, vs []testvectors.Vector) []byte {
 	var b strings.Builder
 	b.WriteString("# Op reference\n\n")
 	b.WriteString("<!-- Generated from docs/schema and testvectors by `go test ./docs/schema -run OpsDoc -update`; do not edit. -->\n\n")
 	b.WriteString("Every op takes one JSON document and answers one envelope: `{\"ok\": true, \"result\": ...}` or\n")
 	b.WriteString("`{\"ok\": false, \"error\": {\"code\", \"message\", \"reason\"?, \"field\"?, \"offset\"?, \"violations\"?}}`.\n")
-	b.WriteString("Run one with `paycore call <op> [file|-]`, `POST /v1/ops/<op>` on the HTTP host, or `core.Handle(op, input)` in Go.\n")
+	b.WriteString("Run one with `paycore call <op> [file|-]` (`paycore call <op> --help` prints its fields), or `core.Handle(op, input)` in Go.\n")
 	b.WriteString("The JSON Schemas (2020-12) behind this page are in [docs/schema](schema/): `<op>.input.json`, `<op>.result.json`\n")
 	b.WriteString("and `envelope.json`. Every golden vector is checked against them.\n\n")
 	b.WriteString("Error codes: ")
@@ -77,35 +67,33 @@ func opsDoc(t *testing.T, vs []testvectors.Vector) []byte {
 		fmt.Fprintf(&b, "`%s`", c)
 	}
 	b.WriteString(". Any op can answer `BAD_JSON` (malformed input), `INPUT_TOO_LARGE` (over 1 MiB) and `INTERNAL` (a bug);\neach op below lists the other codes its golden vectors show.\n\n")
-	defs := map[string]node{}
+	defs := map[string]Shape{}
 	for _, op := range Ops() {
-		fmt.Fprintf(&b, "- [`%s`](#%s)\n", op, strings.ReplaceAll(op, ".", ""))
+		fmt.Fprintf(&b, "- [`%s`](#%s): %s\n", op, strings.ReplaceAll(op, ".", ""), Summary(op))
 	}
 	for _, op := range Ops() {
 		in, _ := Input(op)
 		res, _ := Result(op)
-		var din, dres doc
-		require.NoError(t, json.Unmarshal(in, &din))
-		require.NoError(t, json.Unmarshal(res, &dres))
-		maps(defs, din.Defs)
-		maps(defs, dres.Defs)
+		din, err := Describe(in)
+		require.NoError(t, err)
+		dres, err := Describe(res)
+		require.NoError(t, err)
+		maps.Copy(defs, din.Defs)
+		maps.Copy(defs, dres.Defs)
 		fmt.Fprintf(&b, "\n## `%s`\n\n%s\n\n**Input**\n\n", op, din.Description)
 		table(&b, din)
 		fmt.Fprintf(&b, "\n**Result**: %s\n\n", dres.Description)
 		table(&b, dres)
 		example(t, &b, op, vs)
-		codes := errorCodes(op, vs)
-		if len(codes) > 0 {
+		if codes := errorCodes(op, vs); len(codes) > 0 {
 			fmt.Fprintf(&b, "\n**Errors besides the common ones**: %s.\n", strings.Join(codes, ", "))
 		}
 	}
 	b.WriteString("\n## Shared types\n")
-	for _, name := range slices.Sorted(keys(defs)) {
-		var d doc
-		raw, _ := json.Marshal(defs[name])
-		require.NoError(t, json.Unmarshal(raw, &d))
+	for _, name := range slices.Sorted(maps.Keys(defs)) {
+		d := defs[name]
 		fmt.Fprintf(&b, "\n### %s\n\n%s\n", name, d.Description)
-		if len(d.Properties) > 0 {
+		if len(d.Fields) > 0 {
 			b.WriteString("\n")
 			table(&b, d)
 		}
@@ -113,106 +101,39 @@ func opsDoc(t *testing.T, vs []testvectors.Vector) []byte {
 	return []byte(b.String())
 }
 
-func maps(dst, src map[string]node) {
-	for k, v := range src {
-		dst[k] = v
-	}
+func link(name string) string {
+	return fmt.Sprintf("[%s](#%s)", name, strings.ToLower(name))
 }
 
-func keys(m map[string]node) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
-// table writes a Markdown table of d's properties (and those of an allOf base).
-func table(b *strings.Builder, d doc) {
-	props, required := d.Properties, d.Required
-	if len(d.AllOf) > 0 {
-		if ref, _ := d.AllOf[0]["$ref"].(string); ref != "" {
-			fmt.Fprintf(b, "Everything of %s, and:\n\n", typeName(node{"$ref": ref}))
-		}
-	}
+// table writes a Markdown table of a shape's fields.
+func table(b *strings.Builder, d Shape) {
 	if d.Ref != "" {
-		fmt.Fprintf(b, "%s.\n", typeName(node{"$ref": d.Ref}))
+		fmt.Fprintf(b, "%s.\n", link(d.Ref))
 		return
 	}
-	if len(props) == 0 {
+	if d.Base != "" {
+		fmt.Fprintf(b, "Everything of %s, and:\n\n", link(d.Base))
+	}
+	if len(d.Fields) == 0 {
 		b.WriteString("No fields: `{}`.\n")
 		return
 	}
 	b.WriteString("| field | type | required | description |\n|---|---|---|---|\n")
-	for _, name := range slices.Sorted(keys(props)) {
-		p := props[name]
+	for _, f := range d.Fields {
 		req := ""
-		if slices.Contains(required, name) {
+		if f.Required {
 			req = "yes"
 		}
-		desc, _ := p["description"].(string)
-		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", name, typeName(p), req, cell(desc))
+		ty := f.Type
+		for _, r := range slices.Compact(slices.Sorted(slices.Values(f.Refs))) {
+			ty = regexp.MustCompile(`\b`+r+`\b`).ReplaceAllString(ty, link(r))
+		}
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", f.Name, ty, req, cell(f.Description))
 	}
 }
 
 func cell(s string) string {
 	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
-}
-
-// typeName renders a property's type: a link to a shared type, a JSON type, an
-// enumeration, or alternatives.
-func typeName(p node) string {
-	if ref, ok := p["$ref"].(string); ok {
-		name := strings.TrimPrefix(ref, "#/$defs/")
-		return fmt.Sprintf("[%s](#%s)", name, strings.ToLower(name))
-	}
-	for _, k := range []string{"oneOf", "anyOf"} {
-		if alts, ok := p[k].([]any); ok {
-			var names []string
-			for _, a := range alts {
-				if m, ok := a.(map[string]any); ok {
-					if all, ok := m["allOf"].([]any); ok && len(all) > 0 {
-						m, _ = all[0].(map[string]any)
-					}
-					names = append(names, typeName(m))
-				}
-			}
-			return strings.Join(names, " or ")
-		}
-	}
-	if e, ok := p["enum"].([]any); ok {
-		var vals []string
-		for _, v := range e {
-			vals = append(vals, fmt.Sprintf("`%v`", v))
-		}
-		return strings.Join(vals, ", ")
-	}
-	if c, ok := p["const"]; ok {
-		return fmt.Sprintf("`%v`", c)
-	}
-	switch ty := p["type"].(type) {
-	case string:
-		if ty == "array" {
-			if items, ok := p["items"].(map[string]any); ok {
-				return "array of " + typeName(items)
-			}
-		}
-		if ty == "object" {
-			if ap, ok := p["additionalProperties"].(map[string]any); ok {
-				return "map of " + typeName(ap)
-			}
-		}
-		return ty
-	case []any:
-		var names []string
-		for _, x := range ty {
-			names = append(names, fmt.Sprint(x))
-		}
-		return strings.Join(names, " or ")
-	}
-	return "any JSON"
 }
 
 // example writes the op's example vector: its input and the envelope it answers.
