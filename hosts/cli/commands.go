@@ -399,7 +399,7 @@ func runBuild(c *cli, args []string) error {
 	}
 	if *curl {
 		fmt.Fprintln(c.stdout, req.curl(*baseURL))
-		if req.ContentToSign != "" {
+		if _, signed := req.Headers["Signature"]; !signed {
 			fmt.Fprintln(c.stderr, "paycore: note: the request is not signed (no --key); Antom refuses it without a Signature header")
 		}
 		for _, w := range req.Warnings {
@@ -412,6 +412,9 @@ func runBuild(c *cli, args []string) error {
 		fmt.Fprintf(c.stdout, "%s: %s\n", k, req.Headers[k])
 	}
 	fmt.Fprintf(c.stdout, "\n%s\n", req.Body)
+	if _, signed := req.Headers["Signature"]; !signed && req.ContentToSign == "" {
+		fmt.Fprintf(c.stdout, "\n%s pass --key and --client-id to sign it (or --client-id alone for the content to sign)\n", c.paint(yellow, "not signed:"))
+	}
 	if req.ContentToSign != "" {
 		fmt.Fprintf(c.stdout, "\n%s sign these bytes (RSA-SHA256, base64, URL-encoded) and send them as the Signature header, or pass --key:\n%s\n", c.paint(yellow, "not signed:"), req.ContentToSign)
 	}

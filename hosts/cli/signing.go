@@ -188,10 +188,11 @@ func (c *cli) whyMismatch(in map[string]any, alsoPaths ...string) {
 	for _, p := range otherPaths(path) {
 		guesses = append(guesses, guess{"it was signed for the path " + p + ", not " + path + " (sandbox client ids sign the /ams/sandbox/api/ path)", func(m map[string]any) { m["path"] = p }})
 	}
-	if t := strings.TrimRight(body, "\r\n"); t != body {
-		guesses = append(guesses, guess{"the body differs by its trailing newline: the signature covers the exact bytes sent, without it", func(m map[string]any) { m["body"] = t }})
-	} else {
-		guesses = append(guesses, guess{"the body differs by a trailing newline: the signature covers the exact bytes sent, with it", func(m map[string]any) { m["body"] = body + "\n" }})
+	trimmed := strings.TrimRight(body, "\r\n")
+	for _, b := range []string{trimmed, trimmed + "\n", body + "\n"} {
+		if b != body {
+			guesses = append(guesses, guess{"the body differs in its trailing newlines: the signature covers the exact bytes sent (" + strconv.Quote(tail(b)) + " at the end, not " + strconv.Quote(tail(body)) + ")", func(m map[string]any) { m["body"] = b }})
+		}
 	}
 	if compact := compactJSON(body); compact != "" && compact != body {
 		guesses = append(guesses, guess{"the body was re-encoded (spacing or key order): verify the raw bytes as received, never a re-marshalled copy", func(m map[string]any) { m["body"] = compact }})
@@ -243,6 +244,14 @@ func otherPaths(path string) []string {
 		out = append(out, "/ams/api/"+strings.TrimPrefix(path, "/ams/sandbox/api/"))
 	}
 	return out
+}
+
+// tail returns the last few bytes of s.
+func tail(s string) string {
+	if len(s) > 4 {
+		return s[len(s)-4:]
+	}
+	return s
 }
 
 // otherTimes returns the signed time in the other unit: seconds for
