@@ -32,6 +32,13 @@ add('pay.build/err_signing_bad_time.json', err('BAD_INPUT', field='signing.reque
 # Env strings.
 add('pay.build/env_numbers_sent_as_strings.json', {"ok": True})
 add('consult.build/err_env_mistyped_number.json', err('VALIDATION_FAILED', violations=[viol('env.screenWidth', 'numeric')]))
+# Every field of Antom's specification is a known key.
+add('pay.validate/spec_fields_known.json', ok(valid=True, violations=[]))
+add('pay.validate/spec_field_wrong_type.json', ok(valid=False, violations=[viol('order.merchant.merchantType', 'type')]))
+add('pay.validate/spec_object_walked.json', ok(valid=False, violations=[viol('agreementInfo.authStat', 'unknown_field')]))
+add('pay.validate/spec_typo_outside_metadata.json', ok(valid=False, violations=[viol('order.referenceOrderld', 'unknown_field')]))
+add('pay.validate/metadata_unknown_key_warns.json', ok(valid=True, violations=[], warnings=[viol('paymentMethod.paymentMethodMetaData.cardBin', 'unknown_field')]))
+add('pay.validate/misspelt_key_hint.json', ok(valid=True, violations=[], warnings=[viol('paymentMethod.paymentMethodMetaData.enableAuthenticationUpgrate', 'unknown_field')]))
 
 def main():
     missing = []
