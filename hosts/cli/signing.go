@@ -321,7 +321,7 @@ func (c *cli) notifySign(args []string) error {
 	if rt == "" {
 		rt = strconv.FormatInt(c.now().UnixMilli(), 10)
 	}
-	in := map[string]json.RawMessage{"notifyPath": quote(*path), "clientId": quote(*clientID), "requestTime": quote(rt), "privateKey": quote(key)}
+	in := map[string]json.RawMessage{"path": quote(*path), "clientId": quote(*clientID), "requestTime": quote(rt), "privateKey": quote(key)}
 	if object(body) != nil {
 		in["notification"] = body
 	} else {
@@ -386,6 +386,8 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 		if in["publicKey"], err = readFile("public-key", *pubFile); err != nil {
 			return err
 		}
+	} else {
+		in["verify"] = false
 	}
 	if *tolerance > 0 {
 		now, err := c.nowValue(*nowFlag)
@@ -421,7 +423,7 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 			RefundRequestID  string            `json:"refundRequestId"`
 			Amount           *struct{ Currency, Value string }
 			DedupeKey        string `json:"dedupeKey"`
-			Ack              struct {
+			Ack              *struct {
 				Status  int               `json:"status"`
 				Headers map[string]string `json:"headers"`
 				Body    string            `json:"body"`
@@ -446,13 +448,15 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 		fmt.Fprintf(c.stdout, "%s %s\n", head, about)
 		c.decision(n.decision)
 		c.detail("dedupe key", n.DedupeKey)
-		ack := fmt.Sprintf("HTTP %d", n.Ack.Status)
-		for _, k := range slices.Sorted(maps.Keys(n.Ack.Headers)) {
-			ack += ", " + k + ": " + n.Ack.Headers[k]
+		if n.Ack != nil {
+			ack := fmt.Sprintf("HTTP %d", n.Ack.Status)
+			for _, k := range slices.Sorted(maps.Keys(n.Ack.Headers)) {
+				ack += ", " + k + ": " + n.Ack.Headers[k]
+			}
+			c.detail("acknowledge", ack+", body "+n.Ack.Body)
 		}
-		c.detail("acknowledge", ack+", body "+n.Ack.Body)
 		if !n.Verified {
-			fmt.Fprintln(c.stdout, "  do not act on an unverified notification: pass --public-key")
+			fmt.Fprintln(c.stdout, "  do not act on an unverified notification, and do not acknowledge it: pass --public-key")
 		}
 		return nil
 	})
