@@ -4,8 +4,8 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
-	"os"
 	"maps"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -264,9 +264,9 @@ func runValidate(c *cli, args []string) error {
 		return c.failed(env)
 	}
 	var res struct {
-		Valid       bool        `json:"valid"`
-		Mode        string      `json:"mode"`
-		CaptureMode string      `json:"captureMode"`
+		Valid       bool   `json:"valid"`
+		Mode        string `json:"mode"`
+		CaptureMode string `json:"captureMode"`
 		Card        *struct{ Brand, Masked string }
 		Violations  []violation `json:"violations"`
 		Warnings    []violation `json:"warnings"`

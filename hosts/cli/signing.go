@@ -414,13 +414,13 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 	return c.answer(raw, env, func(res json.RawMessage) error {
 		var n struct {
 			decision
-			Verified         bool              `json:"verified"`
-			API              string            `json:"api"`
-			NotifyType       string            `json:"notifyType"`
-			PaymentRequestID string            `json:"paymentRequestId"`
-			PaymentID        string            `json:"paymentId"`
-			CaptureRequestID string            `json:"captureRequestId"`
-			RefundRequestID  string            `json:"refundRequestId"`
+			Verified         bool   `json:"verified"`
+			API              string `json:"api"`
+			NotifyType       string `json:"notifyType"`
+			PaymentRequestID string `json:"paymentRequestId"`
+			PaymentID        string `json:"paymentId"`
+			CaptureRequestID string `json:"captureRequestId"`
+			RefundRequestID  string `json:"refundRequestId"`
 			Amount           *struct{ Currency, Value string }
 			DedupeKey        string `json:"dedupeKey"`
 			Ack              *struct {
