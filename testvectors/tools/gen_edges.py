@@ -28,3 +28,12 @@ w('pay.validate', 'spec_object_walked', "an object the specification defines is 
 w('pay.validate', 'spec_typo_outside_metadata', "outside paymentMethodMetaData a key close to a known one is still a violation with did-you-mean", req(lambda r: r['order'].__setitem__('referenceOrderld', 'x')))
 w('pay.validate', 'metadata_unknown_key_warns', "paymentMethodMetaData is an open map in Antom's specification: a key paycore does not know there is a warning, not a violation", req(lambda r: r['paymentMethod']['paymentMethodMetaData'].__setitem__('cardBin', '411734')))
 print('ok')
+
+# 3. No card number in any message.
+w('pay.validate', 'pan_in_amount_value', "a card number pasted into the amount value is refused without repeating it", req(lambda r: r['paymentAmount'].__setitem__('value', PAN_SPACED)))
+w('pay.validate', 'pan_in_currency', "a card number pasted into the currency is refused without repeating it", req(lambda r: r['paymentAmount'].__setitem__('currency', PAN)))
+w('pay.validate', 'pan_in_capture_mode', "a card number pasted into captureMode is not echoed as result.captureMode: a value that fails an enum is named, not repeated", req(lambda r: r['paymentFactor'].__setitem__('captureMode', PAN)))
+w('pay.validate', 'pan_as_key_name', "a card number pasted as a key name is masked (first 6 / last 4) in the field path and the message", req(lambda r: r['order'].__setitem__(PAN, 'x')))
+i = copy.deepcopy(intent); i['amount'] = {"currency": "EUR", "major": PAN_SPACED}
+w('pay.build', 'pan_in_amount_major', "a card number pasted into amount.major is refused without repeating it", i)
+print('ok')
