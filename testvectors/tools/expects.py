@@ -58,6 +58,10 @@ add('pay.build/err_card_luhn.json', err('VALIDATION_FAILED', violations=[viol('c
 add('pay.build/err_issuer_auth_visa.json', err('VALIDATION_FAILED', violations=[viol('cardBrand', 'korean_brand')]))
 add('pay.build/err_card_expired.json', err('VALIDATION_FAILED', violations=[viol('card.expiryYear', 'expired')]))
 add('consult.build/err_env_unknown_key.json', err('BAD_INPUT', field='env.terminal', message='unknown input key "env.terminal": did you mean "env.terminalType"?'))
+# Wire-model slips.
+add('response.interpret/pay_s_acquirer_info.json', ok(outcome="authorized"))
+add('response.interpret/err_acquirer_info_not_object.json', err('BAD_JSON', field='response.acquirerInfo'))
+add('notification.parse/refund_result_s.json', ok(verified=True, api="notifyRefund", paymentId=None, refundId="2020010123456789REFD", outcome="succeeded"))
 
 def main():
     missing = []
