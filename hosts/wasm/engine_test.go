@@ -343,8 +343,10 @@ func TestDeadlineOnPlainEngine(t *testing.T) {
 
 func TestCallTimeoutOption(t *testing.T) {
 	faulty(t) // keeps both compilations in the in-memory cache
+	// The timeout also bounds the health check that follows (a fresh instance is
+	// started for it), so it must leave room for a start-up on a loaded machine.
 	e, err := New(context.Background(), append(engineOptions(t), withTestOps(), WithPoolSize(1),
-		WithCallTimeout(100*time.Millisecond), WithWarmup("no.such.op", nil))...)
+		WithCallTimeout(2*time.Second), WithWarmup("no.such.op", nil))...)
 	require.NoError(t, err)
 	defer e.Close(context.Background())
 	require.NoError(t, e.waitCompiled(context.Background(), &e.guarded))
