@@ -179,4 +179,3 @@ func (fs *faultSet) pick(api string, ids []string, header string) (Fault, error)
 	}
 	return Fault{}, nil
 }
-

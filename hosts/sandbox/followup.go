@@ -34,18 +34,18 @@ func (s *Server) inquiryPayment(body []byte) answer {
 		return failure("ORDER_NOT_EXIST", "The payment does not exist.")
 	}
 	resp := antom.InquiryPaymentResponse{
-		Result:             resultOf(antom.ResultSuccess, "SUCCESS", "Success"),
-		PaymentStatus:      p.status,
-		PaymentResultCode:  p.code,
+		Result:               resultOf(antom.ResultSuccess, "SUCCESS", "Success"),
+		PaymentStatus:        p.status,
+		PaymentResultCode:    p.code,
 		PaymentResultMessage: p.message,
-		PaymentRequestID:   p.requestID,
-		PaymentID:          p.id,
-		PaymentAmount:      &p.amount,
-		PaymentMethodType:  "CARD",
-		PaymentRedirectURL: p.redirectURL,
-		PaymentCreateTime:  s.stamp(p.created),
-		PaymentResultInfo:  p.info,
-		CardInfo:           cardInfoOf(p),
+		PaymentRequestID:     p.requestID,
+		PaymentID:            p.id,
+		PaymentAmount:        &p.amount,
+		PaymentMethodType:    "CARD",
+		PaymentRedirectURL:   p.redirectURL,
+		PaymentCreateTime:    s.stamp(p.created),
+		PaymentResultInfo:    p.info,
+		CardInfo:             cardInfoOf(p),
 	}
 	if p.status == antom.PaymentProcessing {
 		resp.PaymentResultCode, resp.PaymentResultMessage = "PAYMENT_IN_PROCESS", "payment in process"
@@ -253,7 +253,7 @@ func (s *Server) inquiryRefund(body []byte) answer {
 		return failure("ORDER_NOT_EXIST", "The order does not exist.")
 	}
 	return answer{body: mustJSON(antom.InquiryRefundResponse{
-		Result: resultOf(antom.ResultSuccess, "SUCCESS", "Success"),
+		Result:   resultOf(antom.ResultSuccess, "SUCCESS", "Success"),
 		RefundID: rf.id, RefundRequestID: rf.requestID, RefundAmount: &rf.amount,
 		RefundStatus: antom.RefundSuccess, RefundTime: s.stamp(rf.time),
 	})}

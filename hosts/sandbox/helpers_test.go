@@ -180,9 +180,9 @@ func (e *env) verified(r reply) bool {
 func (e *env) intent(mode, id string, extra map[string]any) map[string]any {
 	in := map[string]any{
 		"mode": mode, "paymentRequestId": id,
-		"amount": map[string]any{"currency": "EUR", "value": "30000"},
-		"order":  map[string]any{"referenceOrderId": "ORDER_" + id, "orderDescription": "Cappuccino #grande (Mika's coffee shop)"},
-		"env":    map[string]any{"terminalType": "WEB", "clientIp": "203.0.113.7"},
+		"amount":      map[string]any{"currency": "EUR", "value": "30000"},
+		"order":       map[string]any{"referenceOrderId": "ORDER_" + id, "orderDescription": "Cappuccino #grande (Mika's coffee shop)"},
+		"env":         map[string]any{"terminalType": "WEB", "clientIp": "203.0.113.7"},
 		"redirectUrl": "https://shop.example.com/return?order=" + id,
 		"notifyUrl":   e.recv.url + "/antom/notify",
 		"now":         time.Now().UTC().Format(time.RFC3339),

@@ -152,14 +152,14 @@ func (s *Server) toPage(r *http.Request, p *payment, stage string) answer {
 	u := s.baseURL(r) + "/sandbox/pages/" + stage + "/" + p.pageToken
 	form, _ := json.Marshal(map[string]string{"method": "GET", "paymentActionFormType": "RedirectActionForm", "redirectUrl": u})
 	resp := antom.PayResponse{
-		Result:            resultOf(antom.ResultUnknown, "PAYMENT_IN_PROCESS", "payment in process"),
-		PaymentRequestID:  p.requestID,
-		PaymentID:         p.id,
-		PaymentAmount:     &p.amount,
-		PaymentCreateTime: s.stamp(p.created),
-		NormalURL:         u,
+		Result:             resultOf(antom.ResultUnknown, "PAYMENT_IN_PROCESS", "payment in process"),
+		PaymentRequestID:   p.requestID,
+		PaymentID:          p.id,
+		PaymentAmount:      &p.amount,
+		PaymentCreateTime:  s.stamp(p.created),
+		NormalURL:          u,
 		RedirectActionForm: &antom.RedirectActionForm{Method: "GET", RedirectURL: u},
-		PaymentActionForm: antom.EmbeddedActionForm{Raw: string(form)},
+		PaymentActionForm:  antom.EmbeddedActionForm{Raw: string(form)},
 	}
 	return answer{body: mustJSON(resp)}
 }
