@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/paycore/paycore/core/antom"
@@ -229,5 +228,3 @@ func decodeBody(body []byte, v any) (answer, bool) {
 func paramIllegal(field, why string) answer {
 	return failure("PARAM_ILLEGAL", "The required parameters are not passed, or illegal parameters exist. "+field+": "+why)
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

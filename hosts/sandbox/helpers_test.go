@@ -201,3 +201,27 @@ func (e *env) pay(in map[string]any, hdr map[string]string) reply {
 	e.t.Helper()
 	return e.send(op(e.t, "pay.build", in), hdr)
 }
+
+// sendRaw signs body with the merchant key through signature.sign and posts it
+// to path.
+func (e *env) sendRaw(path, body string, hdr map[string]string) reply {
+	e.t.Helper()
+	rt := strconv.FormatInt(time.Now().UnixMilli(), 10)
+	sig := op(e.t, "signature.sign", map[string]any{"method": "POST", "path": path, "clientId": testClientID, "requestTime": rt, "body": body, "privateKey": e.merchant})
+	built := map[string]any{"path": path, "body": body, "headers": map[string]any{
+		"Client-Id": testClientID, "Request-Time": rt, "Signature": sig["signature"], "Content-Type": "application/json; charset=UTF-8"}}
+	return e.send(built, hdr)
+}
+
+// build runs a follow-up *.build op with the test's signing and sends it.
+func (e *env) build(opName string, in map[string]any) reply {
+	e.t.Helper()
+	in["signing"] = e.signing()
+	return e.send(op(e.t, opName, in), nil)
+}
+
+func requireResult(t testing.TB, r reply, status, code string) {
+	t.Helper()
+	s, c := r.result()
+	require.Equal(t, status+" "+code, s+" "+c, "%s", r.raw)
+}

@@ -160,7 +160,7 @@ func (s *Server) cardSubmitHandler() http.Handler {
 		if holder == "" {
 			errs["holder"] = "Enter the name as it is written on the card."
 		}
-		if len(errs) == 0 {
+		if _, bad := errs["cardNumber"]; !bad {
 			s.checkCard(r, hosted, pan, month, year, cvv, holder, errs)
 		}
 		masked := card.PAN(pan).Mask()

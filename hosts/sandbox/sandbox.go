@@ -64,11 +64,11 @@ type Config struct {
 	// HTTPClient delivers notifications; nil means a client with a 10 s timeout.
 	HTTPClient *http.Client
 	// ResendSchedule overrides Antom's notification resend intervals (before
-	// TimeScale); nil means ResendSchedule (the package variable's value).
+	// TimeScale); nil means DefaultResendSchedule.
 	ResendSchedule []time.Duration
 }
 
-// ResendSchedule is Antom's notification schedule: the wait before each
+// DefaultResendSchedule is Antom's notification schedule: the wait before each
 // delivery attempt, 8 attempts within about a day, until one is acknowledged.
 func DefaultResendSchedule() []time.Duration {
 	return []time.Duration{0, 2 * time.Minute, 10 * time.Minute, 10 * time.Minute,
