@@ -49,6 +49,11 @@ func newReceiver(t testing.TB) *receiver {
 }
 
 func (rc *receiver) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet { // the merchant's return page (paymentRedirectUrl)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, `<!doctype html><title>Shop</title><h1 id="thanks">Back at the shop</h1>`)
+		return
+	}
 	body, _ := io.ReadAll(r.Body)
 	h := map[string]string{}
 	for k := range r.Header {

@@ -2,7 +2,6 @@ package sandbox_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -562,5 +561,3 @@ func TestCancelWhileBuyerIsOnThePage(t *testing.T) {
 	resp.Body.Close()
 	require.Contains(t, string(html), "Payment cancelled")
 }
-
-var _ = context.Background
