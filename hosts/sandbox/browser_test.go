@@ -90,7 +90,7 @@ func TestMain(m *testing.M) {
 // screenshot saves the whole page under the test's artifact directory.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)
 	file := filepath.Join(t.ArtifactDir(), name+".png")
 	require.NoError(t, os.WriteFile(file, png, 0o644))
