@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/signature"
 )
 
 // maxBody is the largest request body read (the core's input limit).
@@ -136,21 +137,19 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, api, clientID stri
 		h.Set("client-id", clientID)
 	}
 	if !a.unsigned {
+		// response-time in Antom's form (ISO 8601 with offset, seconds). The
+		// signature.sign op signs request times, which it converts to epoch
+		// milliseconds, so responses use the core's Sign directly: the same
+		// content to sign and the same RSA256 code the op runs.
 		rt := s.stamp(s.now())
-		var signed struct {
-			Signature string `json:"signature"`
-		}
-		err := s.call(r.Context(), "signature.sign", map[string]string{
-			"method": http.MethodPost, "path": r.URL.Path, "clientId": clientID, "requestTime": rt,
-			"body": string(a.body), "privateKey": s.privateKey,
-		}, &signed)
+		sig, err := signature.Sign(s.signer, http.MethodPost, r.URL.Path, clientID, rt, a.body)
 		if err != nil {
 			s.log.Error("sign response", "api", api, "error", err.Error())
 			http.Error(w, "sandbox could not sign its response", http.StatusInternalServerError)
 			return
 		}
 		h.Set("response-time", rt)
-		h.Set("signature", signed.Signature)
+		h.Set("signature", signature.FormatHeader("", sig))
 	}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(a.body)

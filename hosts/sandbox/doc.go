@@ -6,8 +6,10 @@
 // Every decision goes through paycore's core: requests are verified with
 // signature.verify against the merchant's public key, pay requests are checked
 // with pay.validate (a violation is PARAM_ILLEGAL naming the field), responses
-// are signed with signature.sign and notifications with notification.sign. The
-// sandbox adds HTTP, time and state (in memory).
+// are signed with the core's signature.Sign (the code behind signature.sign,
+// called directly so that response-time keeps Antom's ISO 8601 form) and
+// notifications with notification.sign. The sandbox adds HTTP, time and state
+// (in memory).
 //
 // # APIs
 //

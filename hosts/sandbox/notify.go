@@ -121,7 +121,7 @@ func (s *Server) attempt(n *note, try int) bool {
 	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
 	defer cancel()
 	err = s.call(ctx, "notification.sign", map[string]any{
-		"notifyPath": path, "clientId": n.clientID, "requestTime": rt,
+		"path": path, "clientId": n.clientID, "requestTime": rt,
 		"body": string(n.body), "privateKey": s.privateKey,
 	}, &signed)
 	if err != nil {

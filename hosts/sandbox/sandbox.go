@@ -82,6 +82,7 @@ type Server struct {
 	cfg        Config
 	engine     core.Engine
 	privateKey string
+	signer     *signature.PrivateKey
 	publicKey  string
 	now        func() time.Time
 	scale      float64
@@ -125,14 +126,16 @@ func New(cfg Config) (*Server, error) {
 	case cfg.PrivateKey == "" || cfg.PublicKey == "":
 		return nil, errors.New("sandbox: give both Config.PrivateKey and Config.PublicKey, or neither")
 	default:
-		if _, err := signature.ParsePrivateKey(cfg.PrivateKey); err != nil {
-			return nil, fmt.Errorf("sandbox: PrivateKey: %w", err)
-		}
 		if _, err := signature.ParsePublicKey(cfg.PublicKey); err != nil {
 			return nil, fmt.Errorf("sandbox: PublicKey: %w", err)
 		}
 		s.privateKey, s.publicKey = cfg.PrivateKey, cfg.PublicKey
 	}
+	signer, err := signature.ParsePrivateKey(s.privateKey)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: PrivateKey: %w", err)
+	}
+	s.signer = signer
 	if s.engine == nil {
 		s.engine = core.Native{}
 	}
