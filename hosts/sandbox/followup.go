@@ -67,7 +67,7 @@ func (s *Server) inquiryPayment(body []byte) answer {
 
 // capture answers capture: one capture of an authorized MANUAL payment, up to
 // the authorized amount, before authExpiryTime.
-func (s *Server) capture(clientID string, body []byte) answer {
+func (s *Server) capture(body []byte) answer {
 	var in struct {
 		CaptureRequestID string        `json:"captureRequestId"`
 		PaymentID        string        `json:"paymentId"`
@@ -109,6 +109,8 @@ func (s *Server) capture(clientID string, body []byte) answer {
 		return failure("ORDER_STATUS_INVALID", "The transaction status is abnormal. The payment cannot be captured.")
 	case in.CaptureAmount.Currency != p.amount.Currency:
 		return failure("CURRENCY_NOT_SUPPORT", "The currency is not supported.")
+	case p.captureMode != string(antom.CaptureManual):
+		return failure("ORDER_STATUS_INVALID", "The payment uses AUTOMATIC capture and is already captured.")
 	case len(p.captures) > 0:
 		return failure("MULTI_CAPTURE_NOT_SUPPORTED", "The transaction does not support multiple captures.")
 	case now.After(p.authExpiry):
