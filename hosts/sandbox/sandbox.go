@@ -259,7 +259,10 @@ func (s *Server) shutdown() error {
 	if srv == nil {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Answers in flight get a moment to finish; browsers keep preconnected
+	// sockets that Shutdown would otherwise wait seconds for, so the rest are
+	// closed.
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
 		return srv.Close()
