@@ -37,3 +37,14 @@ w('pay.validate', 'pan_as_key_name', "a card number pasted as a key name is mask
 i = copy.deepcopy(intent); i['amount'] = {"currency": "EUR", "major": PAN_SPACED}
 w('pay.build', 'pan_in_amount_major', "a card number pasted into amount.major is refused without repeating it", i)
 print('ok')
+
+# 7. Intent errors in the intent's words.
+def mi(f):
+    i = copy.deepcopy(intent); f(i); return i
+w('pay.build', 'err_unknown_key_hint', "an unknown intent key carries its path and a did-you-mean (captureMod → captureMode)", mi(lambda i: i.__setitem__('captureMod', i.pop('captureMode'))))
+w('pay.build', 'err_signing_key_hint', "an unknown key inside signing carries its path and a did-you-mean (signing.key → signing.privateKey)", mi(lambda i: i.__setitem__('signing', {"clientId": "SANDBOX_X", "requestTime": "1764320400000", "key": "k"})))
+w('pay.build', 'err_expiry_month_one_finding', "a bad expiry month is one finding on card.expiryMonth, not also one on the (4-digit) year", mi(lambda i: i['card'].__setitem__('expiryMonth', '13')))
+w('pay.build', 'err_amount_number', "an amount value sent as a JSON number is one finding naming amount.value", mi(lambda i: i.__setitem__('amount', {"currency": "EUR", "value": 30000})))
+w('pay.build', 'err_redirect_url_intent_name', "a body rule broken by an intent field is reported under the intent's name (redirectUrl, not paymentRedirectUrl)", mi(lambda i: i.__setitem__('redirectUrl', '/return')))
+w('pay.build', 'err_amount_major_zero_one_finding', "a zero amount given as major is one finding on amount.major, not also on order.orderAmount", mi(lambda i: i.__setitem__('amount', {"currency": "EUR", "major": "0.00"})))
+print('ok')
