@@ -64,7 +64,7 @@ type Config struct {
 	// HTTPClient delivers notifications; nil means a client with a 10 s timeout.
 	HTTPClient *http.Client
 	// ResendSchedule overrides Antom's notification resend intervals (before
-	// TimeScale); nil means DefaultResendSchedule.
+	// TimeScale); empty means DefaultResendSchedule.
 	ResendSchedule []time.Duration
 }
 
@@ -152,7 +152,7 @@ func New(cfg Config) (*Server, error) {
 		s.client = &http.Client{Timeout: 10 * time.Second}
 	}
 	s.schedule = cfg.ResendSchedule
-	if s.schedule == nil {
+	if len(s.schedule) == 0 {
 		s.schedule = DefaultResendSchedule()
 	}
 	out := cfg.Log
