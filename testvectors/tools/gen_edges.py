@@ -48,3 +48,12 @@ w('pay.build', 'err_amount_number', "an amount value sent as a JSON number is on
 w('pay.build', 'err_redirect_url_intent_name', "a body rule broken by an intent field is reported under the intent's name (redirectUrl, not paymentRedirectUrl)", mi(lambda i: i.__setitem__('redirectUrl', '/return')))
 w('pay.build', 'err_amount_major_zero_one_finding', "a zero amount given as major is one finding on amount.major, not also on order.orderAmount", mi(lambda i: i.__setitem__('amount', {"currency": "EUR", "major": "0.00"})))
 print('ok')
+
+# 9. Wire-model slips.
+pay_s = {"result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"}, "paymentRequestId": "PAY_20261128_0001",
+         "paymentId": "20261128194010800100188570271832381", "paymentAmount": {"currency": "EUR", "value": "30000"},
+         "acquirerInfo": {"acquirerName": "ACQ", "acquirerTransactionId": "T-1", "acquirerResultCode": "00", "acquirerResultMessage": "Approved"}}
+w('response.interpret', 'pay_s_acquirer_info', "a pay response carries acquirerInfo (an object, as Antom's specification defines it), not acquirerReferenceNo: it is read without complaint", {"api": "pay", "response": pay_s})
+bad = copy.deepcopy(pay_s); bad['acquirerInfo'] = "ACQ"
+w('response.interpret', 'err_acquirer_info_not_object', "acquirerInfo of the wrong JSON type is BAD_JSON naming it, like every modelled response field", {"api": "pay", "response": bad})
+print('ok')
