@@ -83,6 +83,7 @@ func TestMaskedBody(t *testing.T) {
 	require.NotContains(t, got, "MIIE")
 	require.Contains(t, got, "405469******0768")
 	require.Equal(t, `"405469******0768"`, string(maskedBody([]byte("4054695723100768"))))
+	require.Equal(t, `{"note":"card 405469******0768, thanks"}`, string(maskedBody([]byte(`{"note":"card 4054695723100768, thanks"}`))), "card numbers in free text")
 	require.Equal(t, `{"unparsedBytes":17}`, string(maskedBody([]byte("4054695723100768x"))))
 	require.Equal(t, `{"paymentId":"20261202194010800100000000001","paymentRequestId":"PAY_1"}`, string(maskedBody([]byte(`{"paymentRequestId":"PAY_1","paymentId":"20261202194010800100000000001"}`))), "ids stay")
 }

@@ -3,15 +3,13 @@ package sandbox
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 
 	"github.com/paycore/paycore/core/card"
 )
 
 // maskedBody is a body as it may be logged: JSON with every card number masked
-// (first 6 / last 4), every CVV and private key replaced, and any other value
-// that looks like a card number (12 to 19 digits, spaces or dashes allowed)
-// masked too; anything that is not JSON is logged by its size only, since it
+// (first 6 / last 4), every CVV and private key replaced, and every run of 12 to
+// 19 digits in any other value (spaces or dashes allowed) masked too; anything that is not JSON is logged by its size only, since it
 // could hold card data.
 func maskedBody(body []byte) json.RawMessage {
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -52,11 +50,9 @@ func mask(v any) any {
 	return v
 }
 
-// maskDigits masks s when it is a card-number-like run of digits.
+// maskDigits masks every card-number-like run of digits in s with the core's
+// one redaction (card.RedactText); a whole value of 12 to 19 digits becomes its
+// mask.
 func maskDigits(s string) any {
-	n := card.Normalize(s)
-	if len(n) < card.MinPANLength || len(n) > card.MaxPANLength || strings.Trim(n, "0123456789") != "" {
-		return s
-	}
-	return card.PAN(n).Mask()
+	return card.RedactText(s)
 }
