@@ -13,7 +13,7 @@ def add(path, e): EXPECT[path] = e
 
 # Verification by default.
 add('notification.parse/err_no_public_key.json', err('BAD_INPUT', field='publicKey'))
-add('notification.parse/unverified_verify_false.json', ok(verified=False, ack=None, action={"kind": "none"}, api="notifyPayment"))
+add('notification.parse/unverified_verify_false.json', ok(verified=False, ack=None, outcome="unknown", terminal=False, action={"kind": "none"}, api="notifyPayment", resultStatus="S"))
 add('notification.parse/err_verify_false_with_key.json', err('BAD_INPUT', field='verify'))
 # Consistent inputs: headers as arrays, a path that is a URL.
 add('notification.parse/headers_as_arrays.json', ok(verified=True, outcome="authorized"))
