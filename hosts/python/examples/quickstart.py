@@ -3,6 +3,7 @@ build and sign a pay request from a merchant intent, and interpret a response.""
 
 import json
 import pathlib
+from typing import Any
 from datetime import datetime
 
 from paycore import Paycore, PaycoreError
@@ -11,7 +12,7 @@ here = pathlib.Path(__file__).parent
 pc = Paycore()  # the paycore.wasm inside the package
 
 
-def load(name):
+def load(name: str) -> Any:
     return json.loads((here / name).read_text())
 
 

@@ -15,7 +15,7 @@ import os
 import queue
 import threading
 from importlib import resources
-from typing import Any, Callable, Dict, List, Mapping, Optional, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 import wasmtime
 
@@ -82,7 +82,7 @@ class _Core(Helpers):
 
     def __init__(
         self,
-        wasm: Union[None, str, os.PathLike, bytes, wasmtime.Module] = None,
+        wasm: Union[None, str, "os.PathLike[str]", bytes, wasmtime.Module] = None,
         *,
         env: Optional[Mapping[str, str]] = None,
         memory_limit: int = DEFAULT_MEMORY_LIMIT,
@@ -107,7 +107,7 @@ class _Core(Helpers):
     def _new_instance(self) -> WasmInstance:
         return WasmInstance(self.engine, self.module, self._env, self._memory_limit)
 
-    def _run(self, inst: Optional[WasmInstance], op: bytes, data: bytes):
+    def _run(self, inst: Optional[WasmInstance], op: bytes, data: bytes) -> Tuple[bytes, Optional[WasmInstance]]:
         """Call on inst (a new one if None); return (envelope, the instance to keep)."""
         if inst is None:
             inst = self._new_instance()
@@ -131,7 +131,8 @@ class _Core(Helpers):
     def call(self, op: Union[str, bytes], data: Input = None) -> Dict[str, Any]:
         """Run op and return the parsed envelope: ``{"ok": True, "result": ...}`` or
         ``{"ok": False, "error": {"code", "message", ...}}``."""
-        return json.loads(self.call_bytes(op, data))
+        env: Dict[str, Any] = json.loads(self.call_bytes(op, data))
+        return env
 
     def _op(self, op: str, data: Input) -> Any:
         env = self.call(op, data)
@@ -140,7 +141,7 @@ class _Core(Helpers):
         raise PaycoreError(op, env.get("error") or {})
 
 
-def _compile(engine: wasmtime.Engine, wasm: Union[None, str, os.PathLike, bytes]) -> wasmtime.Module:
+def _compile(engine: wasmtime.Engine, wasm: Union[None, str, "os.PathLike[str]", bytes]) -> wasmtime.Module:
     if wasm is None:
         with resources.as_file(resources.files(__name__) / "paycore.wasm") as path:
             if not path.exists():
@@ -163,7 +164,7 @@ class Paycore(_Core):
     ``memory_limit`` caps the instance's memory; ``env`` is the guest's environment.
     """
 
-    def __init__(self, wasm: Union[None, str, os.PathLike, bytes, wasmtime.Module] = None, **options: Any):
+    def __init__(self, wasm: Union[None, str, "os.PathLike[str]", bytes, wasmtime.Module] = None, **options: Any):
         super().__init__(wasm, **options)
         self._instance: Optional[WasmInstance] = self._new_instance()
         self._call_lock = threading.Lock()
@@ -183,7 +184,7 @@ class PaycorePool(_Core):
 
     def __init__(
         self,
-        wasm: Union[None, str, os.PathLike, bytes, wasmtime.Module] = None,
+        wasm: Union[None, str, "os.PathLike[str]", bytes, wasmtime.Module] = None,
         *,
         size: Optional[int] = None,
         **options: Any,

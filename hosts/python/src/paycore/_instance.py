@@ -9,7 +9,7 @@ import json
 import os
 import tempfile
 import weakref
-from typing import Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Type, TypeVar, Union
 
 import wasmtime
 
@@ -43,6 +43,19 @@ class TrapError(Exception):
         self.detail = detail
         """The first line the guest runtime wrote (its fatal error), if any."""
         self.__cause__ = cause
+
+
+_E = TypeVar("_E")
+
+
+def _export(exports: Any, name: str, kind: Type[_E]) -> _E:
+    try:
+        obj = exports[name]
+    except (KeyError, wasmtime.WasmtimeError):
+        obj = None
+    if not isinstance(obj, kind):
+        raise RuntimeError(f"paycore.wasm lacks the export {name!r} required by ABI {ABI_VERSION} (docs/ABI.md)")
+    return obj
 
 
 def new_engine(cache: Union[bool, str] = True) -> wasmtime.Engine:
@@ -98,12 +111,12 @@ class WasmInstance:
         linker.define_wasi()
         instance = linker.instantiate(self.store, module)
         ex = instance.exports(self.store)
-        ex["_initialize"](self.store)
-        self._alloc = ex["paycore_alloc"]
-        self._free = ex["paycore_free"]
-        self._call = ex["paycore_call"]
-        self.memory = ex["memory"]
-        version = ex["paycore_abi_version"](self.store)
+        _export(ex, "_initialize", wasmtime.Func)(self.store)
+        self._alloc = _export(ex, "paycore_alloc", wasmtime.Func)
+        self._free = _export(ex, "paycore_free", wasmtime.Func)
+        self._call = _export(ex, "paycore_call", wasmtime.Func)
+        self.memory = _export(ex, "memory", wasmtime.Memory)
+        version = _export(ex, "paycore_abi_version", wasmtime.Func)(self.store)
         if version != ABI_VERSION:
             raise RuntimeError(
                 f"paycore.wasm speaks ABI {version}, this host speaks ABI {ABI_VERSION} (docs/ABI.md)"
