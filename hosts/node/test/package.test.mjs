@@ -3,12 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, cpSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PKG_DIR, wasmPath } from './helpers.mjs';
+import { PKG_DIR, REPO, wasmPath } from './helpers.mjs';
 
-test('npm pack → npm install --offline into an empty project → the quickstart runs', () => {
+test('npm pack → npm install --offline into an empty project → the quickstart and the README example run', () => {
   wasmPath(); // the module must be in the package directory
   const dir = mkdtempSync(path.join(tmpdir(), 'paycore-pack-'));
   try {
@@ -25,6 +25,15 @@ test('npm pack → npm install --offline into an empty project → the quickstar
     assert.match(out, /valid: true mode: server_to_server/);
     assert.match(out, /signed: true/);
     assert.match(out, /outcome: requires_buyer_action/);
+
+    // The JavaScript example of the repository's README, as it is written there.
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const block = readme.split('In JavaScript (')[1]?.split('```js\n')[1]?.split('```')[0];
+    assert.ok(block, 'README.md has no JavaScript example after "In JavaScript ("');
+    writeFileSync(path.join(app, 'readme.mjs'), block);
+    const readmeOut = execFileSync(process.execPath, ['readme.mjs'], { cwd: app, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(readmeOut, /valid: true mode: server_to_server card: 411734\*\*\*\*\*\*6383/);
+    assert.match(readmeOut, /outcome: requires_buyer_action action: redirect https:/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
