@@ -46,8 +46,8 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
 run: build
-	./bin/paycore validate
-	./bin/paycore build
+	./bin/paycore validate --example
+	./bin/paycore build --example
 
 clean:
 	rm -rf bin
