@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/paycore/paycore/core/card"
 	"github.com/paycore/paycore/core/problem"
 )
 
@@ -14,7 +15,7 @@ import (
 // wrong JSON type BAD_JSON. encoding/json names an unknown key without its place,
 // so an unknown key is located in the intent (env.terminal, signing.clientID).
 func decode[T any](input []byte, in *T) *problem.Error {
-	perr := problem.DecodeStrict(input, in)
+	perr := problem.From(problem.DecodeStrict(input, in))
 	if perr == nil || perr.Code != problem.BadInput || perr.Field == "" {
 		return perr
 	}
@@ -27,8 +28,8 @@ func decode[T any](input []byte, in *T) *problem.Error {
 		return perr
 	}
 	out := *perr
-	out.Field = path
-	out.Message = "unknown input key " + strconv.Quote(path)
+	out.Field = card.RedactText(path)
+	out.Message = "unknown input key " + strconv.Quote(out.Field)
 	return &out
 }
 

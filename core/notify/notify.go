@@ -85,12 +85,18 @@ type Result struct {
 
 // Op is op notification.parse. A signature that does not verify is BAD_SIGNATURE
 // (with its reason) and no acknowledgement: do not acknowledge what you cannot trust.
-func Op(input []byte) (any, *problem.Error) {
+func Op(input []byte) (any, error) {
+	res, perr := op(input)
+	return res, problem.OrNil(perr)
+}
+
+// op is Op with the concrete error type, for this package.
+func op(input []byte) (any, *problem.Error) {
 	var in Input
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
-	res, perr := Parse(in)
+	res, perr := parse(in)
 	if perr != nil {
 		return nil, perr
 	}
@@ -98,7 +104,13 @@ func Op(input []byte) (any, *problem.Error) {
 }
 
 // Parse verifies (when a public key is given) and reads a notification.
-func Parse(in Input) (Result, *problem.Error) {
+func Parse(in Input) (Result, error) {
+	res, perr := parse(in)
+	return res, problem.OrNil(perr)
+}
+
+// parse is Parse with the concrete error type, for this package.
+func parse(in Input) (Result, *problem.Error) {
 	body := []byte(in.Body)
 	var res Result
 	verify := in.Verify == nil || *in.Verify

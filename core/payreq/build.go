@@ -95,9 +95,15 @@ type Built struct {
 var intentSchema = schemaOf(reflect.TypeFor[Intent](), map[reflect.Type]*schema{})
 
 // OpBuild is op pay.build.
-func OpBuild(input []byte) (any, *problem.Error) {
+func OpBuild(input []byte) (any, error) {
+	res, perr := opBuild(input)
+	return res, problem.OrNil(perr)
+}
+
+// opBuild is OpBuild with the concrete error type, for this package.
+func opBuild(input []byte) (any, *problem.Error) {
 	var in Intent
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
 	if sc := scanKeys(input, intentSchema); len(sc.issues) > 0 {
@@ -108,7 +114,7 @@ func OpBuild(input []byte) (any, *problem.Error) {
 			}
 		}
 	}
-	b, perr := Build(in)
+	b, perr := build(in)
 	if perr != nil {
 		return nil, perr
 	}
@@ -118,8 +124,14 @@ func OpBuild(input []byte) (any, *problem.Error) {
 // Build turns an intent into a signed (or ready-to-sign) pay request whose body
 // passes Validate. Violations come back as VALIDATION_FAILED, with intent field
 // names where the intent is at fault and Antom names where the built body is.
-func Build(in Intent) (Built, *problem.Error) {
-	now, perr := ParseNow(in.Now, "now")
+func Build(in Intent) (Built, error) {
+	res, perr := build(in)
+	return res, problem.OrNil(perr)
+}
+
+// build is Build with the concrete error type, for this package.
+func build(in Intent) (Built, *problem.Error) {
+	now, perr := parseNow(in.Now, "now")
 	if perr != nil {
 		return Built{}, perr
 	}
@@ -216,16 +228,16 @@ func Build(in Intent) (Built, *problem.Error) {
 	if err != nil {
 		return Built{}, problem.New(problem.Internal, "cannot encode the request body")
 	}
-	res, perr := Validate(body, now, in.Mode)
+	res, perr := validate(body, now, in.Mode)
 	if perr != nil {
 		return Built{}, perr
 	}
 	if !res.Valid {
 		return Built{}, problem.Invalid(res.Violations)
 	}
-	out, perr := outbound.Build("pay", body, in.Signing)
-	if perr != nil {
-		return Built{}, perr
+	out, err := outbound.Build("pay", body, in.Signing)
+	if err != nil {
+		return Built{}, problem.From(err)
 	}
 	return Built{Request: out, Mode: in.Mode, Warnings: res.Warnings}, nil
 }
