@@ -263,6 +263,12 @@ export type PaymentAction = {
   [key: string]: unknown;
 };
 
+/**
+ * Received HTTP headers, names in any case; a value is a string or, as Go's http.Header marshals
+ * it, an array of strings.
+ */
+export type ReceivedHeaders = Record<string, string | string[]>;
+
 /** Another usable place to send the buyer. */
 export type RedirectTarget = {
   /** GET or POST. */
@@ -309,7 +315,7 @@ export type Signing = {
   privateKey?: string;
   /**
    * The request time the signature covers (the Request-Time header): milliseconds since the Unix
-   * epoch, as a string.
+   * epoch, as a string. An RFC 3339 time with a zone offset is converted to epoch milliseconds.
    */
   requestTime: string;
 };
@@ -605,32 +611,17 @@ export type InquiryBuildResult = BuiltRequest;
  * BAD_SIGNATURE, with no acknowledgement.
  */
 export type NotificationParseInput = {
-  /** The raw body, byte for byte as received. */
-  body: string;
-  /** What you know that Antom's answer does not say. */
-  context?: Context;
-  /** The received headers (names in any case): client-id, request-time, signature. */
-  headers: Headers;
-  /**
-   * With toleranceSeconds: the current time (RFC 3339 time, e.g. 2026-01-02T15:04:05Z) for a
-   * freshness check of request-time.
-   */
-  now?: string;
-  /** The path of your notify URL, as Antom signed it (e.g. /antom/notify). */
-  path: string;
-  /**
-   * Antom's public key (base64 SPKI or PEM). Without it the notification is read but reported as
-   * not verified.
-   */
-  publicKey?: string;
-  /** Accept a request-time at most this far from now; 0 (default) skips the check. */
-  toleranceSeconds?: number;
+  /** true (the default). */
+  verify?: true;
+} | {
+  /** false: parse without verifying. */
+  verify: false;
 };
 
 /** notification.parse result. The notification read. */
 export type NotificationParseResult = {
-  /** The exact HTTP response to send Antom. */
-  ack: {
+  /** The exact HTTP response to send Antom; absent when the notification was not verified. */
+  ack?: {
     /** The body Antom expects. */
     body: string;
     /** HTTP headers, name to value. */
@@ -714,11 +705,14 @@ export type NotificationSignInput = {
   keyVersion?: string;
   /** The notification object; sent compact, keys in the given order. Give this or body. */
   notification?: Record<string, unknown>;
-  /** The path of the notify URL the notification goes to. */
-  notifyPath: string;
+  /** The path of the notify URL the notification goes to (what Antom signs). */
+  path: string;
   /** The private key that signs (standing in for Antom's). Never echoed. */
   privateKey: string;
-  /** The request-time header value (milliseconds since the Unix epoch). */
+  /**
+   * The request-time header value: milliseconds since the Unix epoch (an RFC 3339 time is
+   * converted).
+   */
   requestTime: string;
 };
 
@@ -1029,7 +1023,10 @@ export type SignatureSignInput = {
   path: string;
   /** Your private key: base64 PKCS#8 DER, PKCS#1, or PEM. Never echoed. */
   privateKey: string;
-  /** The Request-Time header value (milliseconds since the Unix epoch). */
+  /**
+   * The Request-Time header value: milliseconds since the Unix epoch (an RFC 3339 time is
+   * converted).
+   */
   requestTime: string;
 };
 
@@ -1039,6 +1036,8 @@ export type SignatureSignResult = {
   contentToSign: string;
   /** How the private key was read. */
   keyFormat: "pkcs8-base64" | "pkcs8-pem" | "pkcs1-base64" | "pkcs1-pem" | "spki-base64" | "spki-pem" | "derived";
+  /** The Request-Time header to send with the signature: the signed time in epoch milliseconds. */
+  requestTime: string;
   /**
    * Antom's signature header value: `algorithm=RSA256,keyVersion=1,signature=<url-encoded
    * base64>`.
@@ -1058,7 +1057,7 @@ export type SignatureVerifyInput = {
   /** The client-id value (without headers). */
   clientId?: string;
   /** The received headers, instead of the three fields above. */
-  headers?: Headers;
+  headers?: ReceivedHeaders;
   /** With headers: which time header to read. */
   kind?: "response" | "notification";
   /** HTTP method; POST when absent. */

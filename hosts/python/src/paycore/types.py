@@ -272,6 +272,11 @@ class PaymentAction(_PaymentActionRequired, total=False):
     url: str
 
 
+ReceivedHeaders = Dict[str, Union[str, List[str]]]
+# Received HTTP headers, names in any case; a value is a string or, as Go's http.Header
+# marshals it, an array of strings.
+
+
 class _RedirectTargetRequired(TypedDict):
     # GET or POST.
     method: str
@@ -311,7 +316,8 @@ class _SigningRequired(TypedDict):
     # Your Antom client id.
     clientId: str
     # The request time the signature covers (the Request-Time header): milliseconds since the
-    # Unix epoch, as a string.
+    # Unix epoch, as a string. An RFC 3339 time with a zone offset is converted to epoch
+    # milliseconds.
     requestTime: str
 
 
@@ -630,35 +636,27 @@ InquiryBuildResult = BuiltRequest
 # The request to send.
 
 
-class _NotificationParseInputRequired(TypedDict):
-    # The raw body, byte for byte as received.
-    body: str
-    # The received headers (names in any case): client-id, request-time, signature.
-    headers: "Headers"
-    # The path of your notify URL, as Antom signed it (e.g. /antom/notify).
-    path: str
+class NotificationParseInput1(TypedDict, total=False):
+    """Verified: publicKey given, verify absent or true."""
+    # true (the default).
+    verify: Literal[True]
 
 
-class NotificationParseInput(_NotificationParseInputRequired, total=False):
-    """Verify and read an Antom notification (notifyPayment, notifyCapture, notifyRefund) as
-    received: the signature over the raw bytes first, then what it says, what to do, the
-    exact acknowledgement and a dedupe key. A signature that does not verify is
-    BAD_SIGNATURE, with no acknowledgement.
-    """
-    # What you know that Antom's answer does not say.
-    context: "Context"
-    # With toleranceSeconds: the current time (RFC 3339 time, e.g. 2026-01-02T15:04:05Z) for a
-    # freshness check of request-time.
-    now: str
-    # Antom's public key (base64 SPKI or PEM). Without it the notification is read but reported
-    # as not verified.
-    publicKey: str
-    # Accept a request-time at most this far from now; 0 (default) skips the check.
-    toleranceSeconds: int
+class NotificationParseInput2(TypedDict):
+    """Not verified: verify false and no publicKey."""
+    # false: parse without verifying.
+    verify: Literal[False]
+
+
+NotificationParseInput = Union["NotificationParseInput1", "NotificationParseInput2"]
+# Verify and read an Antom notification (notifyPayment, notifyCapture, notifyRefund) as
+# received: the signature over the raw bytes first, then what it says, what to do, the exact
+# acknowledgement and a dedupe key. A signature that does not verify is BAD_SIGNATURE, with
+# no acknowledgement.
 
 
 class NotificationParseResultAck(TypedDict):
-    """The exact HTTP response to send Antom."""
+    """The exact HTTP response to send Antom; absent when the notification was not verified."""
     # The body Antom expects.
     body: str
     # HTTP headers, name to value.
@@ -668,8 +666,6 @@ class NotificationParseResultAck(TypedDict):
 
 
 class _NotificationParseResultRequired(TypedDict):
-    # The exact HTTP response to send Antom.
-    ack: "NotificationParseResultAck"
     # The next step.
     action: "Action"
     # notifyPayment, notifyCapture or notifyRefund.
@@ -693,6 +689,8 @@ class _NotificationParseResultRequired(TypedDict):
 
 class NotificationParseResult(_NotificationParseResultRequired, total=False):
     """The notification read."""
+    # The exact HTTP response to send Antom; absent when the notification was not verified.
+    ack: "NotificationParseResultAck"
     # The payment, capture or refund amount.
     amount: "Amount"
     # When the authorization expires (capture before it).
@@ -736,11 +734,12 @@ class NotificationParseResult(_NotificationParseResultRequired, total=False):
 class _NotificationSignInputRequired(TypedDict):
     # The client id.
     clientId: str
-    # The path of the notify URL the notification goes to.
-    notifyPath: str
+    # The path of the notify URL the notification goes to (what Antom signs).
+    path: str
     # The private key that signs (standing in for Antom's). Never echoed.
     privateKey: str
-    # The request-time header value (milliseconds since the Unix epoch).
+    # The request-time header value: milliseconds since the Unix epoch (an RFC 3339 time is
+    # converted).
     requestTime: str
 
 
@@ -1060,7 +1059,8 @@ class _SignatureSignInputRequired(TypedDict):
     path: str
     # Your private key: base64 PKCS#8 DER, PKCS#1, or PEM. Never echoed.
     privateKey: str
-    # The Request-Time header value (milliseconds since the Unix epoch).
+    # The Request-Time header value: milliseconds since the Unix epoch (an RFC 3339 time is
+    # converted).
     requestTime: str
 
 
@@ -1080,6 +1080,8 @@ class SignatureSignResult(TypedDict):
     contentToSign: str
     # How the private key was read.
     keyFormat: Literal["pkcs8-base64", "pkcs8-pem", "pkcs1-base64", "pkcs1-pem", "spki-base64", "spki-pem", "derived"]
+    # The Request-Time header to send with the signature: the signed time in epoch milliseconds.
+    requestTime: str
     # Antom's signature header value: `algorithm=RSA256,keyVersion=1,signature=<url-encoded
     # base64>`.
     signature: str
@@ -1102,7 +1104,7 @@ class SignatureVerifyInput(_SignatureVerifyInputRequired, total=False):
     # The client-id value (without headers).
     clientId: str
     # The received headers, instead of the three fields above.
-    headers: "Headers"
+    headers: "ReceivedHeaders"
     # With headers: which time header to read.
     kind: Literal["response", "notification"]
     # HTTP method; POST when absent.
