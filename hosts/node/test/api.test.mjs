@@ -98,3 +98,9 @@ test('the quickstart example runs', () => {
   assert.match(out, /outcome: requires_buyer_action action: redirect/);
   assert.match(out, /code: BAD_JSON/);
 });
+
+test("the example's inputs are the repository's example inputs", () => {
+  for (const [mine, theirs] of [['guide-pay-request.json', 'seed_server_to_server.json'], ['intent.json', 'intent_server_to_server.json']]) {
+    assert.equal(readFileSync(path.join(PKG_DIR, 'examples', mine), 'utf8'), readFileSync(path.join(REPO, 'testvectors/examples', theirs), 'utf8'), mine);
+  }
+});

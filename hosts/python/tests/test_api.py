@@ -145,3 +145,10 @@ def test_the_quickstart_example_runs():
     assert "POST /ams/sandbox/api/v1/payments/pay signed: True" in r.stdout
     assert "outcome: requires_buyer_action action: redirect" in r.stdout
     assert "code: BAD_JSON" in r.stdout
+
+
+def test_the_example_inputs_are_the_repository_example_inputs():
+    for mine, theirs in [("guide-pay-request.json", "seed_server_to_server.json"), ("intent.json", "intent_server_to_server.json")]:
+        assert (REPO / "hosts/python/examples" / mine).read_text() == (REPO / "testvectors/examples" / theirs).read_text(), mine
+    key = (REPO / "hosts/python/examples/test-merchant-private-key.pem").read_text()
+    assert key == (REPO / "testvectors/keys/merchant_private_pkcs8.pem").read_text()
