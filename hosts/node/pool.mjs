@@ -49,7 +49,9 @@ export class PaycorePool {
   // Starts a worker and resolves when its instance is ready.
   #spawn() {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { module: this.module, env: this.options.env ?? {} } });
+      // Workers inherit the process's flags; --input-type (node -e) is refused in a worker.
+      const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+      const worker = new Worker(WORKER, { execArgv, workerData: { module: this.module, env: this.options.env ?? {} } });
       const slot = { worker, job: null };
       let ready = false;
       worker.on('message', (msg) => {

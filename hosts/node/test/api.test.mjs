@@ -78,10 +78,13 @@ test('compile accepts a path, a URL, bytes or a module', async () => {
   assert.equal(new Paycore(m).info().version, pc.info().version);
 });
 
-test('loading prints nothing: no ExperimentalWarning on stdout or stderr', () => {
-  const script = `import { Paycore } from ${JSON.stringify(path.join(PKG_DIR, 'index.mjs'))};
+test('loading (one instance and a pool) prints nothing: no ExperimentalWarning on stdout or stderr', () => {
+  const script = `import { Paycore, PaycorePool } from ${JSON.stringify(path.join(PKG_DIR, 'index.mjs'))};
     const pc = await Paycore.load({ wasm: ${JSON.stringify(wasmPath())} });
-    if (!pc.info().ops.length) process.exit(1);`;
+    if (!pc.info().ops.length) process.exit(1);
+    const pool = await PaycorePool.create({ wasm: ${JSON.stringify(wasmPath())}, size: 2 });
+    if ((await pool.info()).abiVersion !== 1) process.exit(1);
+    await pool.close();`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, '');
