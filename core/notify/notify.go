@@ -162,9 +162,9 @@ func parse(in Input) (Result, *problem.Error) {
 		res.DedupeKey = dedupeKey(string(c.NotifyType), first(c.CaptureID, c.CaptureRequestID), c.Result, "")
 	case outcome.APINotifyRefund:
 		r := antom.RefundNotification{NotifyType: n.NotifyType, Result: n.Result, RefundStatus: n.RefundStatus, RefundRequestID: n.RefundRequestID,
-			PaymentID: n.PaymentID, RefundID: n.RefundID, RefundAmount: n.RefundAmount, RefundTime: n.RefundTime, AcquirerReferenceNo: n.AcquirerReferenceNo}
+			RefundID: n.RefundID, RefundAmount: n.RefundAmount, RefundTime: n.RefundTime, Arn: n.Arn}
 		res.API = outcome.APINotifyRefund
-		res.RefundRequestID, res.RefundID, res.PaymentID, res.Amount = r.RefundRequestID, r.RefundID, r.PaymentID, r.RefundAmount
+		res.RefundRequestID, res.RefundID, res.Amount = r.RefundRequestID, r.RefundID, r.RefundAmount
 		res.Result = outcome.InterpretRefundNotification(&r, ctx)
 		res.DedupeKey = dedupeKey(string(r.NotifyType), first(r.RefundID, r.RefundRequestID), r.Result, string(r.RefundStatus))
 	default:
@@ -198,6 +198,7 @@ type union struct {
 	RefundID         string             `json:"refundId"`
 	RefundAmount     *antom.Amount      `json:"refundAmount"`
 	RefundTime       string             `json:"refundTime"`
+	Arn              string             `json:"arn"`
 }
 
 func apiOf(t antom.NotifyType, refundRequestID, captureRequestID string) string {

@@ -27,7 +27,11 @@ func decodeStrict(data []byte, v any) *Error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return FromJSON(err, "")
+		e := FromJSON(err, "")
+		if raw, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok && e.Code == BadInput {
+			return locateUnknown(e, strings.Trim(raw, `"`), data, v)
+		}
+		return e
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return &Error{Code: BadJSON, Message: "unexpected data after the JSON value", Offset: dec.InputOffset()}
