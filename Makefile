@@ -62,3 +62,48 @@ sandbox-screenshots:
 
 clean:
 	rm -rf bin
+
+# The Node.js and Python packages of the WebAssembly core (hosts/node, hosts/python) and
+# their tests: every golden vector byte-identical to the native engine
+# (.cache/conformance.jsonl), the packages installed as users get them, the examples.
+VENV   ?= .venv
+PYTHON ?= python3
+NODE   ?= node
+
+.PHONY: conformance node-test python-env python-test hosts-test node-pack python-wheel
+
+test: hosts-test
+
+hosts-test: node-test python-test
+
+conformance:
+	$(GO) run ./internal/conformance -o .cache/conformance.jsonl
+
+node-test: wasm conformance
+	cp bin/paycore.wasm hosts/node/paycore.wasm
+	cd hosts/node && $(NODE) --test test/*.test.mjs
+
+# A virtual environment with the tests' packages from PyPI, and wasmtime's wheel kept
+# in $(VENV)/wheelhouse so the wheel test installs into a fresh environment offline.
+python-env: $(VENV)/.paycore-env
+
+$(VENV)/.paycore-env: hosts/python/requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q -r hosts/python/requirements-dev.txt
+	$(VENV)/bin/python -m pip download -q --no-deps -d $(VENV)/wheelhouse $$(grep '^wasmtime==' hosts/python/requirements-dev.txt)
+	touch $@
+
+python-test: wasm conformance python-env
+	cp bin/paycore.wasm hosts/python/src/paycore/paycore.wasm
+	cd hosts/python && ../../$(VENV)/bin/python -m pytest -q
+
+# dist/paycore-core-<version>.tgz: `npm install ./dist/paycore-core-*.tgz` (no network needed).
+node-pack: wasm
+	cp bin/paycore.wasm hosts/node/paycore.wasm
+	mkdir -p dist
+	cd hosts/node && npm pack --pack-destination ../../dist --loglevel=error
+
+# dist/paycore-<version>-py3-none-any.whl: `pip install dist/paycore-*.whl` (wasmtime from PyPI).
+python-wheel: wasm python-env
+	cp bin/paycore.wasm hosts/python/src/paycore/paycore.wasm
+	$(VENV)/bin/python -m pip wheel -q --no-deps --no-build-isolation -w dist ./hosts/python

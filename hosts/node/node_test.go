@@ -1,7 +1,8 @@
-// Package node holds the tests of the Node.js host (run.mjs, paycore.mjs): every
-// golden vector, plus odd and oversized inputs, run through the same paycore.wasm
-// under node:wasi must give byte-identical envelopes to the native engine. Node.js
-// is required: these tests fail, rather than skip, when `node` is not on PATH.
+// Package node holds the Go side of the Node.js package (@paycore/core, in this
+// directory): the benchmark of the package's per-op time beside the Go engines, and
+// a check of its driver, run.mjs. The package's own tests (`node --test`) play every
+// golden vector. Node.js is required: these fail, rather than skip, when `node` is
+// not on PATH.
 package node
 
 import (
@@ -18,7 +19,6 @@ import (
 
 	"github.com/paycore/paycore/core"
 	"github.com/paycore/paycore/hosts/wasm/wasmtest"
-	"github.com/paycore/paycore/testvectors"
 )
 
 type request struct {
@@ -79,29 +79,18 @@ func runNode(tb testing.TB, calls []call, extra ...string) []response {
 	return res
 }
 
-func TestVectorsOnNode(t *testing.T) {
-	vs, err := testvectors.Load(testvectors.Dir())
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestRunMJS checks the benchmark driver (run.mjs): one vector per op, through a
+// node process, byte-identical to the native engine. Every vector runs through the
+// package itself in its own tests (`node --test`, make node-test).
+func TestRunMJS(t *testing.T) {
 	var calls []call
-	for _, v := range vs {
+	for _, v := range wasmtest.BenchVectors(t) {
 		in, err := v.InputBytes()
 		if err != nil {
 			t.Fatal(err)
 		}
 		calls = append(calls, call{v.Path, v.Op, in})
 	}
-	// Odd and oversized inputs, which the vectors do not all cover.
-	calls = append(calls,
-		call{"empty input", "core.info", nil},
-		call{"unknown op", "no.such.op", []byte("{}")},
-		call{"non-UTF-8 op", "\xff\xfe", []byte("{}")},
-		call{"invalid JSON", "core.info", []byte("{\x00")},
-		call{"at the limit", "core.info", bytes.Repeat([]byte(" "), core.MaxInputBytes)},
-		call{"over the limit", "core.info", make([]byte, core.MaxInputBytes+1)},
-		call{"reserved test op, disabled", "__test.trap", nil},
-	)
 	res := runNode(t, calls)
 	for i, c := range calls {
 		want := core.Handle(c.op, c.input)

@@ -10,12 +10,12 @@
 //                                       writes {"nsPerOp", "cpuNsPerOp", "iterations"}; the
 //                                       module is compiled with --no-liftoff
 //
-// A trap (WebAssembly.RuntimeError) leaves the instance unusable; it is replaced.
+// It runs the package's Paycore class (index.mjs): a trap answers an INTERNAL
+// envelope and the instance is replaced, as for any user of the package.
 import { createInterface } from 'node:readline';
 import { stdin, stdout, argv, exit } from 'node:process';
-import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
-import { Paycore } from './paycore.mjs';
+import { Paycore, compile } from './index.mjs';
 
 const [, , modulePath, flag, seconds] = argv;
 if (!modulePath || (flag && flag !== '--bench')) {
@@ -28,8 +28,7 @@ if (flag === '--bench') {
   // Liftoff). Must be set before the module is compiled.
   v8.setFlagsFromString('--no-liftoff');
 }
-const module = await WebAssembly.compile(readFileSync(modulePath));
-let paycore = await Paycore.instantiate(module);
+const paycore = new Paycore(await compile(modulePath));
 
 function bench(op, input, budgetNs) {
   const run = (deadline) => {
@@ -38,7 +37,7 @@ function bench(op, input, budgetNs) {
     const start = process.hrtime.bigint();
     let now = start;
     while (now < deadline(start)) {
-      for (let i = 0; i < 10; i++) paycore.call(op, input);
+      for (let i = 0; i < 10; i++) paycore.callBytes(op, input);
       n += 10;
       now = process.hrtime.bigint();
     }
@@ -61,11 +60,12 @@ for await (const line of lines) {
     if (flag === '--bench') {
       res = bench(op, input, BigInt(Math.round(Number(seconds) * 1e9)));
     } else {
-      res = { out64: Buffer.from(paycore.call(op, input)).toString('base64') };
+      const traps = paycore.traps;
+      const out = paycore.callBytes(op, input);
+      res = paycore.traps > traps ? { trap: Buffer.from(out).toString() } : { out64: Buffer.from(out).toString('base64') };
     }
   } catch (err) {
     res = { trap: String(err?.message ?? err) };
-    paycore = await Paycore.instantiate(module);
   }
   stdout.write(JSON.stringify(res) + '\n');
 }
