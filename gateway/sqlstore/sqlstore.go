@@ -42,11 +42,12 @@ type Store struct {
 
 // queries, written once; rebound per dialect.
 var queries = map[string]string{
-	"payment":     `SELECT id, idem_key, state, version, response FROM payments WHERE id = ?`,
-	"paymentIdem": `SELECT id, idem_key, state, version, response FROM payments WHERE idem_key = ?`,
-	"create": `INSERT INTO payments (id, idem_key, state, version, response, created_at, updated_at)
-		VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING`,
-	"update": `UPDATE payments SET state = ?, response = ?, version = version + 1, updated_at = ?
+	"payment":      `SELECT id, idem_key, payment_id, state, version, response FROM payments WHERE id = ?`,
+	"paymentIdem":  `SELECT id, idem_key, payment_id, state, version, response FROM payments WHERE idem_key = ?`,
+	"paymentAntom": `SELECT id, idem_key, payment_id, state, version, response FROM payments WHERE payment_id = ?`,
+	"create": `INSERT INTO payments (id, idem_key, payment_id, state, version, response, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING`,
+	"update": `UPDATE payments SET state = ?, response = ?, payment_id = ?, version = version + 1, updated_at = ?
 		WHERE id = ? AND version = ?`,
 	"inbox": `INSERT INTO inbox (dedupe_key, payment_request_id, notify_type, body, received_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
@@ -164,17 +165,25 @@ func nullJSON(raw json.RawMessage) any {
 	return string(raw)
 }
 
+func nullString(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}
+
 func (s *Store) scanPayment(row *sql.Row) (gateway.Payment, error) {
 	var p gateway.Payment
-	var idem, resp sql.NullString
+	var idem, pid, resp sql.NullString
 	var state string
-	if err := row.Scan(&p.ID, &idem, &state, &p.Version, &resp); err != nil {
+	if err := row.Scan(&p.ID, &idem, &pid, &state, &p.Version, &resp); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return p, gateway.ErrNotFound
 		}
 		return p, fmt.Errorf("%s: %w", s.d.Name, err)
 	}
 	p.IdempotencyKey = idem.String
+	p.PaymentID = pid.String
 	p.State = json.RawMessage(state)
 	if resp.Valid {
 		p.Response = json.RawMessage(resp.String)
@@ -202,6 +211,11 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []gateway.E
 	return nil
 }
 
+// PaymentByAntomID implements gateway.Store.
+func (s *Store) PaymentByAntomID(ctx context.Context, paymentID string) (gateway.Payment, error) {
+	return s.scanPayment(s.db.QueryRowContext(ctx, s.q["paymentAntom"], paymentID))
+}
+
 // Create implements gateway.Store.
 func (s *Store) Create(ctx context.Context, p gateway.Payment, events []gateway.Event) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -210,7 +224,7 @@ func (s *Store) Create(ctx context.Context, p gateway.Payment, events []gateway.
 			idem = p.IdempotencyKey
 		}
 		now := ms(time.Now())
-		res, err := tx.ExecContext(ctx, s.q["create"], p.ID, idem, string(p.State), nullJSON(p.Response), now, now)
+		res, err := tx.ExecContext(ctx, s.q["create"], p.ID, idem, nullString(p.PaymentID), string(p.State), nullJSON(p.Response), now, now)
 		if err != nil {
 			return fmt.Errorf("%s: create payment: %w", s.d.Name, err)
 		}
@@ -222,7 +236,7 @@ func (s *Store) Create(ctx context.Context, p gateway.Payment, events []gateway.
 }
 
 func (s *Store) update(ctx context.Context, tx *sql.Tx, p gateway.Payment, from int64) error {
-	res, err := tx.ExecContext(ctx, s.q["update"], string(p.State), nullJSON(p.Response), ms(time.Now()), p.ID, from)
+	res, err := tx.ExecContext(ctx, s.q["update"], string(p.State), nullJSON(p.Response), nullString(p.PaymentID), ms(time.Now()), p.ID, from)
 	if err != nil {
 		return fmt.Errorf("%s: update payment: %w", s.d.Name, err)
 	}

@@ -174,4 +174,3 @@ func TestConcurrentUpdates(t *testing.T) {
 		})
 	}
 }
-

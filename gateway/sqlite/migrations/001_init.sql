@@ -2,12 +2,14 @@
 CREATE TABLE payments (
 	id         TEXT PRIMARY KEY,
 	idem_key   TEXT UNIQUE,
+	payment_id TEXT,
 	state      TEXT NOT NULL,
 	version    INTEGER NOT NULL,
 	response   TEXT,
 	created_at INTEGER NOT NULL,
 	updated_at INTEGER NOT NULL
 );
+CREATE INDEX payments_payment_id ON payments (payment_id);
 -- inbox: verified notifications, one row per dedupe key.
 CREATE TABLE inbox (
 	dedupe_key         TEXT PRIMARY KEY,
