@@ -1246,11 +1246,11 @@ func decodeEnv(d *decoder, v *antom.Env, report bool) {
 				}
 			}
 		case 10: // colorDepth
-			v.ColorDepth = d.intValue(r)
+			v.ColorDepth = d.numStringValue(r)
 		case 11: // screenHeight
-			v.ScreenHeight = d.intValue(r)
+			v.ScreenHeight = d.numStringValue(r)
 		case 12: // screenWidth
-			v.ScreenWidth = d.intValue(r)
+			v.ScreenWidth = d.numStringValue(r)
 		case 13: // timeZoneOffset
 			v.TimeZoneOffset = d.intValue(r)
 		case 14: // deviceBrand
