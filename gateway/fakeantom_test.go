@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"strconv"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -155,7 +156,7 @@ func (f *fakeAntom) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hook(payID)
 	}
 	out, _ := json.Marshal(resp)
-	respTime := f.now().Format(time.RFC3339)
+	respTime := strconv.FormatInt(f.now().UnixMilli(), 10)
 	var sig struct {
 		Signature string `json:"signature"`
 	}
@@ -256,8 +257,11 @@ func (f *fakeAntom) queuePaymentResult(id string, p *fakePayment) {
 
 func (f *fakeAntom) queueNotification(n map[string]any) {
 	var signed notification
-	require.NoError(f.t, coreop.Call(context.Background(), f.eng, "notification.sign", map[string]any{"notifyPath": "/v1/notifications/antom",
-		"clientId": clientID, "requestTime": f.now().Format(time.RFC3339), "notification": n, "privateKey": f.antomKey}, &signed))
+	if err := coreop.Call(context.Background(), f.eng, "notification.sign", map[string]any{"path": "/v1/notifications/antom",
+		"clientId": clientID, "requestTime": strconv.FormatInt(f.now().UnixMilli(), 10), "notification": n, "privateKey": f.antomKey}, &signed); err != nil {
+		f.t.Errorf("fake Antom: notification.sign: %v", err) // no FailNow: the caller holds f.mu
+		return
+	}
 	f.queue = append(f.queue, signed)
 }
 
