@@ -22,6 +22,7 @@ import (
 	"github.com/paycore/paycore/gateway/forwarder"
 	"github.com/paycore/paycore/gateway/httpapi"
 	"github.com/paycore/paycore/gateway/storetest"
+	"github.com/paycore/paycore/hosts/sandbox"
 )
 
 var webhookSecret = []byte("whsec_test_only")
@@ -106,6 +107,7 @@ type env struct {
 	t      testing.TB
 	store  *faultyStore
 	antom  *fakeAntom
+	sb     *sandbox.Server
 	hook   *webhook
 	gwURL  string
 	fwd    *forwarder.Forwarder
@@ -114,6 +116,9 @@ type env struct {
 }
 
 type envOptions struct {
+	// sandbox runs the real sandbox (hosts/sandbox) in-process instead of the fake.
+	sandbox bool
+	faults  []sandbox.Fault
 	antomTimeout time.Duration
 	maxAttempts  int
 	url          string // a database URL (a shared one for replicas)
@@ -123,19 +128,31 @@ func newEnv(t testing.TB, kind string, o envOptions) *env {
 	eng := core.Native{}
 	e := &env{t: t, antom: newFakeAntom(t, eng), hook: &webhook{t: t, got: map[string]int{}}, client: &http.Client{Timeout: 30 * time.Second}}
 	e.store = &faultyStore{Store: storetest.Open(t, kind)}
-	antomSrv := httptest.NewServer(e.antom)
-	t.Cleanup(antomSrv.Close)
+	now := func() time.Time { return time.Now().Add(time.Duration(e.clock.Load())) }
+	antomURL := ""
+	if o.sandbox {
+		sb, err := sandbox.New(sandbox.Config{MerchantPublicKey: readKey(t, "merchant_public.pem"), PrivateKey: readKey(t, "antom_private_pkcs8.b64"),
+			PublicKey: readKey(t, "antom_public.pem"), ClientID: clientID, Engine: eng, Now: now, TimeScale: 3600, Faults: o.faults})
+		require.NoError(t, err)
+		require.NoError(t, sb.Start(context.Background(), "127.0.0.1:0"))
+		t.Cleanup(func() { sb.Close() })
+		e.sb, antomURL = sb, sb.URL()
+	} else {
+		antomSrv := httptest.NewServer(e.antom)
+		t.Cleanup(antomSrv.Close)
+		antomURL = antomSrv.URL
+	}
 	hookSrv := httptest.NewServer(e.hook)
 	t.Cleanup(hookSrv.Close)
 	if o.antomTimeout == 0 {
 		o.antomTimeout = 5 * time.Second
 	}
-	ac, err := antomclient.New(antomclient.Config{BaseURL: antomSrv.URL, Engine: eng, PublicKey: readKey(t, "antom_public.pem"),
+	ac, err := antomclient.New(antomclient.Config{BaseURL: antomURL, Engine: eng, PublicKey: readKey(t, "antom_public.pem"),
 		Timeout: o.antomTimeout, Attempts: 3, Backoff: 5 * time.Millisecond})
 	require.NoError(t, err)
 	svc, err := gateway.New(gateway.Config{Engine: eng, Store: e.store, Antom: ac, ClientID: clientID,
 		PrivateKey: readKey(t, "merchant_private_pkcs8.pem"), AntomPublicKey: readKey(t, "antom_public.pem"),
-		Now: func() time.Time { return time.Now().Add(time.Duration(e.clock.Load())) }})
+		Now: now})
 	require.NoError(t, err)
 	if o.maxAttempts == 0 {
 		o.maxAttempts = 50

@@ -147,7 +147,7 @@ func (s *Service) exchange(ctx context.Context, id string, req antomclient.Reque
 	var respond func(Payment, applyResult) json.RawMessage
 	if x.store {
 		respond = func(p Payment, r applyResult) json.RawMessage {
-			b, _ := json.Marshal(Answer{Payment: r.State, Version: p.Version + 1, Outcome: it.Outcome, NextAction: it.Action, Interpretation: interp, Effect: r.Effect, Reason: r.Reason})
+			b, _ := json.Marshal(Answer{Payment: r.State, Version: p.Version + 1, Outcome: it.Outcome, NextAction: it.Action, Interpretation: interp, AntomResponse: resp.Body, Effect: r.Effect, Reason: r.Reason})
 			return b
 		}
 	}
@@ -155,7 +155,7 @@ func (s *Service) exchange(ctx context.Context, id string, req antomclient.Reque
 	if err != nil {
 		return Answer{}, s.storeErr(err)
 	}
-	return Answer{Payment: p.State, Version: p.Version, Outcome: it.Outcome, NextAction: it.Action, Interpretation: interp, Effect: r.Effect, Reason: r.Reason}, nil
+	return Answer{Payment: p.State, Version: p.Version, Outcome: it.Outcome, NextAction: it.Action, Interpretation: interp, AntomResponse: resp.Body, Effect: r.Effect, Reason: r.Reason}, nil
 }
 
 func (s *Service) storeErr(err error) *Error {
@@ -204,7 +204,7 @@ func (s *Service) Get(ctx context.Context, id string, refresh bool) (Answer, *Er
 			if err != nil {
 				return Answer{}, s.storeErr(err)
 			}
-			return Answer{Payment: p.State, Version: p.Version, Outcome: it.Outcome, NextAction: it.Action, Interpretation: interp, Effect: r.Effect, Reason: r.Reason}, nil
+			return Answer{Payment: p.State, Version: p.Version, Outcome: it.Outcome, NextAction: it.Action, Interpretation: interp, AntomResponse: resp.Body, Effect: r.Effect, Reason: r.Reason}, nil
 		}
 	}
 	p, err := s.cfg.Store.Payment(ctx, id)

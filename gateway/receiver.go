@@ -60,7 +60,10 @@ func (s *Service) Receive(ctx context.Context, path string, header http.Header, 
 		var events []Event
 		switch {
 		case errors.Is(err, ErrNotFound):
-			// Not a payment this gateway made: kept in the inbox, acknowledged.
+			// Not known yet (a capture notification naming only the paymentId
+			// before the pay response stored it), or not a payment this gateway
+			// made: no ack, so Antom resends it later.
+			return Ack{}, &Error{Status: 503, Code: "UNKNOWN_PAYMENT", Message: "no stored payment matches this notification yet; it is not acknowledged, so Antom sends it again"}
 		case err != nil:
 			return Ack{}, unavailable(err)
 		default:

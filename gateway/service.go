@@ -106,6 +106,9 @@ type Answer struct {
 	NextAction json.RawMessage `json:"nextAction,omitempty"`
 	// Interpretation is response.interpret's whole result, when an answer came.
 	Interpretation json.RawMessage `json:"interpretation,omitempty"`
+	// AntomResponse is Antom's verified response body, when an answer came
+	// (paymentId, cardToken for a saved-card payment, ...).
+	AntomResponse json.RawMessage `json:"antomResponse,omitempty"`
 	// Effect and Reason are payment.apply's for the last event.
 	Effect string `json:"effect,omitempty"`
 	Reason string `json:"reason,omitempty"`
