@@ -117,8 +117,8 @@ type env struct {
 
 type envOptions struct {
 	// sandbox runs the real sandbox (hosts/sandbox) in-process instead of the fake.
-	sandbox bool
-	faults  []sandbox.Fault
+	sandbox      bool
+	faults       []sandbox.Fault
 	antomTimeout time.Duration
 	maxAttempts  int
 	url          string // a database URL (a shared one for replicas)
