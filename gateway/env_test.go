@@ -19,6 +19,7 @@ import (
 	"github.com/paycore/paycore/core"
 	"github.com/paycore/paycore/gateway"
 	"github.com/paycore/paycore/gateway/antomclient"
+	"github.com/paycore/paycore/gateway/database"
 	"github.com/paycore/paycore/gateway/forwarder"
 	"github.com/paycore/paycore/gateway/httpapi"
 	"github.com/paycore/paycore/gateway/storetest"
@@ -121,13 +122,29 @@ type envOptions struct {
 	faults       []sandbox.Fault
 	antomTimeout time.Duration
 	maxAttempts  int
-	url          string // a database URL (a shared one for replicas)
+	// For replicas: a database URL, a fake Antom and a webhook to share.
+	url   string
+	antom *fakeAntom
+	hook  *webhook
 }
 
 func newEnv(t testing.TB, kind string, o envOptions) *env {
 	eng := core.Native{}
 	e := &env{t: t, antom: newFakeAntom(t, eng), hook: &webhook{t: t, got: map[string]int{}}, client: &http.Client{Timeout: 30 * time.Second}}
-	e.store = &faultyStore{Store: storetest.Open(t, kind)}
+	if o.antom != nil {
+		e.antom = o.antom
+	}
+	if o.hook != nil {
+		e.hook = o.hook
+	}
+	if o.url != "" {
+		st, err := database.Open(context.Background(), o.url)
+		require.NoError(t, err)
+		t.Cleanup(func() { st.Close() })
+		e.store = &faultyStore{Store: st}
+	} else {
+		e.store = &faultyStore{Store: storetest.Open(t, kind)}
+	}
 	now := func() time.Time { return time.Now().Add(time.Duration(e.clock.Load())) }
 	antomURL := ""
 	if o.sandbox {
