@@ -48,7 +48,7 @@ type live struct {
 }
 
 // start serves a new Server on 127.0.0.1 until the test ends (or stop is called).
-func start(t *testing.T, engine core.Engine, cfg Config, mounts ...Mount) (*live, context.CancelFunc) {
+func start(t testing.TB, engine core.Engine, cfg Config, mounts ...Mount) (*live, context.CancelFunc) {
 	t.Helper()
 	logs := &syncBuffer{}
 	srv, err := New(engine, slog.New(slog.NewJSONHandler(logs, nil)), prometheus.NewRegistry(), cfg, mounts...)
@@ -91,7 +91,7 @@ func (l *live) do(t *testing.T, method, path, contentType string, body []byte) (
 }
 
 // engines are the engines every end-to-end test runs on.
-func engines(t *testing.T) map[string]core.Engine {
+func engines(t testing.TB) map[string]core.Engine {
 	t.Helper()
 	w, err := wasm.New(context.Background(),
 		wasm.WithModulePath(wasmtest.Module(t)), wasm.WithCacheDir(wasmtest.CacheDir(t)),
