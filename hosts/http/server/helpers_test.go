@@ -51,7 +51,13 @@ type live struct {
 func start(t testing.TB, engine core.Engine, cfg Config, mounts ...Mount) (*live, context.CancelFunc) {
 	t.Helper()
 	logs := &syncBuffer{}
-	srv, err := New(engine, slog.New(slog.NewJSONHandler(logs, nil)), prometheus.NewRegistry(), cfg, mounts...)
+	return startLogging(t, logs, logs, engine, cfg, mounts...)
+}
+
+// startLogging is start with the JSON logs written to sink.
+func startLogging(t testing.TB, logs *syncBuffer, sink io.Writer, engine core.Engine, cfg Config, mounts ...Mount) (*live, context.CancelFunc) {
+	t.Helper()
+	srv, err := New(engine, slog.New(slog.NewJSONHandler(sink, nil)), prometheus.NewRegistry(), cfg, mounts...)
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)

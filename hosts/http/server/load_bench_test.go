@@ -28,7 +28,9 @@ const loadConns = 64
 // and with interruptible code (wasm.InterruptDeadline), beside a bare net/http
 // handler that echoes the same JSON body. Each sub-benchmark sends b.N requests
 // (use -benchtime=Nx to bound the count) and reports requests/s and the p50 and p99
-// latencies seen by the client; the client runs on the same machine.
+// latencies seen by the client; the client runs on the same machine. The server
+// logs every request as JSON, to io.Discard (the formatting is measured, not the
+// sink).
 //
 //	go test ./hosts/http/server -run '^$' -bench Load -benchtime 20000x
 func BenchmarkLoad(b *testing.B) {
@@ -66,7 +68,7 @@ func BenchmarkLoad(b *testing.B) {
 		load(b, "http://"+ln.Addr().String()+"/echo", body)
 	})
 	b.Run("native", func(b *testing.B) {
-		l, stop := start(b, core.Native{}, Config{EngineName: "native"})
+		l, stop := startLogging(b, nil, io.Discard, core.Native{}, Config{EngineName: "native"})
 		defer stop()
 		load(b, l.url+"/v1/ops/response.interpret", body)
 	})
@@ -81,7 +83,7 @@ func BenchmarkLoad(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer w.Close(context.Background())
-			l, stop := start(b, w, Config{EngineName: "wasm"})
+			l, stop := startLogging(b, nil, io.Discard, w, Config{EngineName: "wasm"})
 			defer stop()
 			load(b, l.url+"/v1/ops/response.interpret", body)
 		})
