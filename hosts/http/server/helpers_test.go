@@ -123,3 +123,7 @@ func rawRequest(t *testing.T, addr string, raw string, wait time.Duration) strin
 }
 
 func nativeEngine() core.Engine { return core.Native{} }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+func newRegistry() *prometheus.Registry { return prometheus.NewRegistry() }

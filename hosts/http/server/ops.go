@@ -14,6 +14,7 @@ import (
 
 	"github.com/paycore/paycore/core"
 	"github.com/paycore/paycore/core/problem"
+	"github.com/paycore/paycore/docs/schema"
 )
 
 // handleOp serves POST /v1/ops/{op}: the body is the op input, the answer is the
@@ -169,20 +170,44 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	_, _ = w.Write(body)
 }
 
-// handleListOps serves GET /v1/ops: every op and its path.
+// handleListOps serves GET /v1/ops: every op, its path and its schemas.
 func (s *Server) handleListOps(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.opsList)
+}
+
+// opsList builds the body of GET /v1/ops from core.Ops and docs/schema.
+func opsList() ([]byte, error) {
 	type opDoc struct {
-		Op   string `json:"op"`
-		Path string `json:"path"`
+		Op     string          `json:"op"`
+		Path   string          `json:"path"`
+		Input  json.RawMessage `json:"input"`
+		Result json.RawMessage `json:"result"`
 	}
 	var list struct {
 		Ops []opDoc `json:"ops"`
 	}
 	for _, op := range core.Ops() {
-		list.Ops = append(list.Ops, opDoc{Op: op, Path: "/v1/ops/" + op})
+		in, okIn := schema.Input(op)
+		res, okRes := schema.Result(op)
+		if !okIn || !okRes {
+			return nil, fmt.Errorf("server: op %s has no input or result schema in docs/schema", op)
+		}
+		list.Ops = append(list.Ops, opDoc{Op: op, Path: opsPath(op), Input: compact(in), Result: compact(res)})
 	}
-	out, _ := core.Marshal(list)
-	writeJSON(w, http.StatusOK, out)
+	return core.Marshal(list)
+}
+
+func compact(doc []byte) json.RawMessage {
+	var b bytes.Buffer
+	if json.Compact(&b, doc) != nil {
+		return doc
+	}
+	return b.Bytes()
+}
+
+// handleOpenAPI serves GET /openapi.json.
+func (s *Server) handleOpenAPI(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.openapi)
 }
 
 // handleHealthz serves GET /healthz: the process is alive and serving HTTP.

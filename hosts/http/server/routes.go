@@ -19,6 +19,7 @@ func (s *Server) register(mounts []Mount) error {
 		{"GET /healthz", http.HandlerFunc(s.handleHealthz)},
 		{"GET /readyz", http.HandlerFunc(s.handleReadyz)},
 		{"GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{})},
+		{"GET /openapi.json", http.HandlerFunc(s.handleOpenAPI)},
 	}
 	for _, b := range builtin {
 		if err := s.add(b.pattern, b.handler, 0, nil); err != nil {
@@ -28,6 +29,9 @@ func (s *Server) register(mounts []Mount) error {
 	for _, m := range mounts {
 		if err := s.add(m.Pattern, m.Handler, m.Timeout, m.Doc); err != nil {
 			return err
+		}
+		if m.Schemas != nil {
+			s.schemas = append(s.schemas, m.Schemas)
 		}
 	}
 	return nil

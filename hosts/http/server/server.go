@@ -66,8 +66,12 @@ type Mount struct {
 	// Timeout replaces Config.RequestTimeout for this route when positive.
 	Timeout time.Duration
 	// Doc is the route's OpenAPI 3.1 Operation Object (JSON), put in /openapi.json
-	// under the pattern's path and method.
+	// under the pattern's path and method. Without it the route is listed as not
+	// documented.
 	Doc json.RawMessage
+	// Schemas are component schemas Doc refers to as "#/components/schemas/<name>";
+	// a name already taken is an error.
+	Schemas map[string]json.RawMessage
 }
 
 func (c Config) withDefaults() Config {
@@ -111,6 +115,9 @@ type Server struct {
 	ids     *idSource
 	routes  []route
 	known   map[string]bool // op names, for labels and logs
+	schemas []map[string]json.RawMessage
+	openapi []byte // the OpenAPI document, built once
+	opsList []byte // the body of GET /v1/ops, built once
 
 	draining atomic.Bool
 }
@@ -151,6 +158,12 @@ func New(engine core.Engine, logger *slog.Logger, reg *prometheus.Registry, cfg 
 	}
 	s.metrics = m
 	if err := s.register(mounts); err != nil {
+		return nil, err
+	}
+	if s.openapi, err = s.buildOpenAPI(); err != nil {
+		return nil, err
+	}
+	if s.opsList, err = opsList(); err != nil {
 		return nil, err
 	}
 	longest := time.Duration(0)
