@@ -66,10 +66,18 @@ func FuzzParse(f *testing.F) {
 		in := Input{Path: "/antom/notify", Body: body, Headers: map[string]string{"client-id": key.Headers["client-id"], "request-time": key.Headers["request-time"], "signature": sig}}
 		if verify {
 			in.PublicKey = key.PublicKey
+		} else {
+			no := false
+			in.Verify = &no
 		}
 		res, perr := Parse(in)
 		if perr != nil {
 			require.Contains(t, []problem.Code{problem.BadJSON, problem.BadInput, problem.BadSignature}, perr.Code)
+			return
+		}
+		if !verify {
+			require.Nil(t, res.Ack)
+			require.Equal(t, outcome.None, res.Action.Kind)
 			return
 		}
 		require.Equal(t, AckBody, res.Ack.Body)
