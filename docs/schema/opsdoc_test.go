@@ -28,7 +28,7 @@ var examples = map[string]string{
 	"pay.build":          "pay.build/server_to_server_content_to_sign.json",
 	"capture.build":      "capture.build/content_to_sign.json",
 	"response.interpret": "response.interpret/trap_pay_in_process_post_form.json",
-	"notification.parse": "notification.parse/unverified_without_key.json",
+	"notification.parse": "notification.parse/payment_result_s_manual_capture.json",
 	"payment.apply":      "payment.apply/seq_manual_3ds_01_pay_requested.json",
 	"signature.verify":   "signature.verify/mismatch_path.json",
 	"signature.sign":     "signature.sign/pem_pkcs8_key_version_2.json",

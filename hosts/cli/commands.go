@@ -3,9 +3,10 @@ package main
 import (
 	"embed"
 	"encoding/json"
+	"flag"
 	"fmt"
-	"os"
 	"maps"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -221,6 +222,44 @@ func (c *cli) nowValue(flagValue string) (string, error) {
 	return flagValue, nil
 }
 
+// defaultNow sets an op input's now from --now, or from the clock when the input
+// has none.
+func (c *cli) defaultNow(m map[string]json.RawMessage, flagValue string) error {
+	if _, ok := m["now"]; ok && flagValue == "" {
+		return nil
+	}
+	now, err := c.nowValue(flagValue)
+	if err != nil {
+		return err
+	}
+	m["now"] = quote(now)
+	return nil
+}
+
+// signingFlags are the flags of the commands that sign.
+type signingFlags struct {
+	key, clientID, requestTime, keyVersion *string
+}
+
+func addSigningFlags(fs *flag.FlagSet, keyHelp string) signingFlags {
+	return signingFlags{
+		key:         fs.String("key", "", keyHelp),
+		clientID:    fs.String("client-id", "", "the Antom client id"),
+		requestTime: fs.String("request-time", "", "the signed time in epoch milliseconds (default: the clock)"),
+		keyVersion:  fs.String("key-version", "", "keyVersion of the signature header (default 1)"),
+	}
+}
+
+// time returns --request-time, or the clock in epoch milliseconds.
+func (s signingFlags) time(c *cli) string {
+	if *s.requestTime != "" {
+		return *s.requestTime
+	}
+	return strconv.FormatInt(c.now().UnixMilli(), 10)
+}
+
+const merchantKeyHelp = "file with your merchant private key (base64 PKCS#8, or PEM)"
+
 func runValidate(c *cli, args []string) error {
 	fs := c.flags()
 	example := fs.Bool("example", false, "validate the server-to-server sample of Antom's Authorization payment guide")
@@ -238,12 +277,8 @@ func runValidate(c *cli, args []string) error {
 		if _, isOpInput := m["request"]; !isOpInput {
 			m = map[string]json.RawMessage{"request": input}
 		}
-		if _, ok := m["now"]; !ok || *nowFlag != "" {
-			now, err := c.nowValue(*nowFlag)
-			if err != nil {
-				return err
-			}
-			m["now"] = quote(now)
+		if err := c.defaultNow(m, *nowFlag); err != nil {
+			return err
 		}
 		if *mode != "" {
 			m["mode"] = quote(*mode)
@@ -264,9 +299,9 @@ func runValidate(c *cli, args []string) error {
 		return c.failed(env)
 	}
 	var res struct {
-		Valid       bool        `json:"valid"`
-		Mode        string      `json:"mode"`
-		CaptureMode string      `json:"captureMode"`
+		Valid       bool   `json:"valid"`
+		Mode        string `json:"mode"`
+		CaptureMode string `json:"captureMode"`
 		Card        *struct{ Brand, Masked string }
 		Violations  []violation `json:"violations"`
 		Warnings    []violation `json:"warnings"`
@@ -335,19 +370,16 @@ const DefaultBaseURL = "https://open-sea-global.alipay.com"
 func runBuild(c *cli, args []string) error {
 	fs := c.flags()
 	example := fs.Bool("example", false, "build the built-in intent (paycore example intent)")
-	keyFile := fs.String("key", "", "file with your merchant private key (base64 PKCS#8, or PEM)")
-	clientID := fs.String("client-id", "", "your Antom client id")
+	sf := addSigningFlags(fs, merchantKeyHelp)
 	sandbox := fs.Bool("sandbox", false, "use Antom's sandbox: the client id gets the SANDBOX_ prefix if it lacks it")
 	curl := fs.Bool("curl", false, "print a ready curl command instead of the request")
 	baseURL := fs.String("base-url", DefaultBaseURL, "Antom domain for --curl")
-	requestTime := fs.String("request-time", "", "Request-Time in epoch milliseconds (default: the clock)")
-	keyVersion := fs.String("key-version", "", "keyVersion of the Signature header (default 1)")
 	nowFlag := fs.String("now", "", "the time to check expiry dates against (RFC 3339; default: the clock, or the intent's now)")
 	pos, err := c.parse(fs, args, 0, 1)
 	if err != nil {
 		return err
 	}
-	if *keyFile != "" && *clientID == "" || *sandbox && *clientID == "" {
+	if *sf.key != "" && *sf.clientID == "" || *sandbox && *sf.clientID == "" {
 		return usagef("build: --key and --sandbox need --client-id")
 	}
 	input, err := c.input(first(pos), func() ([]byte, error) { return examples.Read("intent_server_to_server") }, *example)
@@ -355,24 +387,17 @@ func runBuild(c *cli, args []string) error {
 		return err
 	}
 	if m := object(input); m != nil {
-		if _, ok := m["now"]; !ok || *nowFlag != "" {
-			now, err := c.nowValue(*nowFlag)
-			if err != nil {
-				return err
-			}
-			m["now"] = quote(now)
+		if err := c.defaultNow(m, *nowFlag); err != nil {
+			return err
 		}
-		if *clientID != "" {
-			id := *clientID
+		if *sf.clientID != "" {
+			id := *sf.clientID
 			if *sandbox && !strings.HasPrefix(id, "SANDBOX_") {
 				id = "SANDBOX_" + id
 			}
-			signing := map[string]string{"clientId": id, "requestTime": *requestTime, "keyVersion": *keyVersion}
-			if signing["requestTime"] == "" {
-				signing["requestTime"] = strconv.FormatInt(c.now().UnixMilli(), 10)
-			}
-			if *keyFile != "" {
-				if signing["privateKey"], err = readFile("key", *keyFile); err != nil {
+			signing := map[string]string{"clientId": id, "requestTime": sf.time(c), "keyVersion": *sf.keyVersion}
+			if *sf.key != "" {
+				if signing["privateKey"], err = readFile("key", *sf.key); err != nil {
 					return err
 				}
 			}
@@ -399,7 +424,7 @@ func runBuild(c *cli, args []string) error {
 	}
 	if *curl {
 		fmt.Fprintln(c.stdout, req.curl(*baseURL))
-		if req.ContentToSign != "" {
+		if _, signed := req.Headers["Signature"]; !signed {
 			fmt.Fprintln(c.stderr, "paycore: note: the request is not signed (no --key); Antom refuses it without a Signature header")
 		}
 		for _, w := range req.Warnings {
@@ -412,6 +437,9 @@ func runBuild(c *cli, args []string) error {
 		fmt.Fprintf(c.stdout, "%s: %s\n", k, req.Headers[k])
 	}
 	fmt.Fprintf(c.stdout, "\n%s\n", req.Body)
+	if _, signed := req.Headers["Signature"]; !signed && req.ContentToSign == "" {
+		fmt.Fprintf(c.stdout, "\n%s pass --key and --client-id to sign it (or --client-id alone for the content to sign)\n", c.paint(yellow, "not signed:"))
+	}
 	if req.ContentToSign != "" {
 		fmt.Fprintf(c.stdout, "\n%s sign these bytes (RSA-SHA256, base64, URL-encoded) and send them as the Signature header, or pass --key:\n%s\n", c.paint(yellow, "not signed:"), req.ContentToSign)
 	}

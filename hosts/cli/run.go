@@ -108,6 +108,7 @@ func usage() string {
 	fmt.Fprintf(&b, `
 Global flags, before or after the command:
   --engine E   run the core on engine E: %s
+               (default: $PAYCORE_ENGINE, else native)
   --json       print the op's JSON envelope instead of text
   --no-color   no colour (also NO_COLOR=1; never when output is not a terminal)
   -h, --help   help; "paycore <command> --help" shows the command's flags and an example
@@ -137,6 +138,9 @@ type cli struct {
 // run is the whole program: main only maps its error to an exit status.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c := &cli{ctx: ctx, getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, engineName: "native", now: time.Now}
+	if e := getenv("PAYCORE_ENGINE"); e != "" {
+		c.engineName = e
+	}
 	rest, noColor, err := c.globalFlags(args)
 	if err != nil {
 		return err

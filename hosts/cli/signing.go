@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"maps"
 	"slices"
@@ -25,34 +26,17 @@ func (h headerFlags) Set(s string) error {
 
 func runSign(c *cli, args []string) error {
 	fs := c.flags()
-	keyFile := fs.String("key", "", "file with your merchant private key (base64 PKCS#8, or PEM)")
-	clientID := fs.String("client-id", "", "your Antom client id")
+	sf := addSigningFlags(fs, merchantKeyHelp)
 	path := fs.String("path", "", "the request path, e.g. /ams/api/v1/payments/pay")
 	method := fs.String("method", "POST", "the HTTP method")
-	requestTime := fs.String("request-time", "", "Request-Time in epoch milliseconds (default: the clock)")
-	keyVersion := fs.String("key-version", "", "keyVersion of the Signature header (default 1)")
-	pos, err := c.parse(fs, args, 0, 1)
+	body, key, err := c.signingInput(fs, sf, path, args)
 	if err != nil {
 		return err
 	}
-	if *keyFile == "" || *clientID == "" || *path == "" {
-		return usagef("sign: --key, --client-id and --path are required\nusage: paycore sign %s", c.cmd.synopsis)
-	}
-	body, err := c.input(first(pos), nil, false)
-	if err != nil {
-		return err
-	}
-	key, err := readFile("key", *keyFile)
-	if err != nil {
-		return err
-	}
-	rt := *requestTime
-	if rt == "" {
-		rt = strconv.FormatInt(c.now().UnixMilli(), 10)
-	}
-	in := map[string]string{"method": *method, "path": *path, "clientId": *clientID, "requestTime": rt, "body": string(body), "privateKey": key}
-	if *keyVersion != "" {
-		in["keyVersion"] = *keyVersion
+	rt := sf.time(c)
+	in := map[string]string{"method": *method, "path": *path, "clientId": *sf.clientID, "requestTime": rt, "body": string(body), "privateKey": key}
+	if *sf.keyVersion != "" {
+		in["keyVersion"] = *sf.keyVersion
 	}
 	raw, env, err := c.call("signature.sign", marshal(in))
 	if err != nil {
@@ -65,9 +49,25 @@ func runSign(c *cli, args []string) error {
 		if err := json.Unmarshal(res, &r); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "Client-Id: %s\nRequest-Time: %s\nSignature: %s\n", *clientID, rt, r.Signature)
+		fmt.Fprintf(c.stdout, "Client-Id: %s\nRequest-Time: %s\nSignature: %s\n", *sf.clientID, rt, r.Signature)
 		return nil
 	})
+}
+
+// signingInput parses a signing command's flags and reads its body and key.
+func (c *cli) signingInput(fs *flag.FlagSet, sf signingFlags, path *string, args []string) (body []byte, key string, err error) {
+	pos, err := c.parse(fs, args, 0, 1)
+	if err != nil {
+		return nil, "", err
+	}
+	if *sf.key == "" || *sf.clientID == "" || *path == "" {
+		return nil, "", usagef("%s: --key, --client-id and --path are required", c.cmd.name)
+	}
+	if body, err = c.input(first(pos), nil, false); err != nil {
+		return nil, "", err
+	}
+	key, err = readFile("key", *sf.key)
+	return body, key, err
 }
 
 func runVerify(c *cli, args []string) error {
@@ -188,10 +188,11 @@ func (c *cli) whyMismatch(in map[string]any, alsoPaths ...string) {
 	for _, p := range otherPaths(path) {
 		guesses = append(guesses, guess{"it was signed for the path " + p + ", not " + path + " (sandbox client ids sign the /ams/sandbox/api/ path)", func(m map[string]any) { m["path"] = p }})
 	}
-	if t := strings.TrimRight(body, "\r\n"); t != body {
-		guesses = append(guesses, guess{"the body differs by its trailing newline: the signature covers the exact bytes sent, without it", func(m map[string]any) { m["body"] = t }})
-	} else {
-		guesses = append(guesses, guess{"the body differs by a trailing newline: the signature covers the exact bytes sent, with it", func(m map[string]any) { m["body"] = body + "\n" }})
+	trimmed := strings.TrimRight(body, "\r\n")
+	for _, b := range []string{trimmed, trimmed + "\n", body + "\n"} {
+		if b != body {
+			guesses = append(guesses, guess{"the body differs in its trailing newlines: the signature covers the exact bytes sent (" + strconv.Quote(tail(b)) + " at the end, not " + strconv.Quote(tail(body)) + ")", func(m map[string]any) { m["body"] = b }})
+		}
 	}
 	if compact := compactJSON(body); compact != "" && compact != body {
 		guesses = append(guesses, guess{"the body was re-encoded (spacing or key order): verify the raw bytes as received, never a re-marshalled copy", func(m map[string]any) { m["body"] = compact }})
@@ -245,6 +246,14 @@ func otherPaths(path string) []string {
 	return out
 }
 
+// tail returns the last few bytes of s.
+func tail(s string) string {
+	if len(s) > 4 {
+		return s[len(s)-4:]
+	}
+	return s
+}
+
 // otherTimes returns the signed time in the other unit: seconds for
 // milliseconds and back.
 func otherTimes(t string) []string {
@@ -289,30 +298,16 @@ func runNotify(c *cli, args []string) error {
 
 func (c *cli) notifySign(args []string) error {
 	fs := c.flags()
-	keyFile := fs.String("key", "", "file with the private key that signs (standing in for Antom's)")
-	clientID := fs.String("client-id", "", "the client id")
+	sf := addSigningFlags(fs, "file with the private key that signs (standing in for Antom's)")
 	path := fs.String("path", "", "the path of the notify URL, e.g. /antom/notify")
-	requestTime := fs.String("request-time", "", "request-time in epoch milliseconds (default: the clock)")
-	pos, err := c.parse(fs, args, 0, 1)
+	body, key, err := c.signingInput(fs, sf, path, args)
 	if err != nil {
 		return err
 	}
-	if *keyFile == "" || *clientID == "" || *path == "" {
-		return usagef("notify sign: --key, --client-id and --path are required")
+	in := map[string]json.RawMessage{"path": quote(*path), "clientId": quote(*sf.clientID), "requestTime": quote(sf.time(c)), "privateKey": quote(key)}
+	if *sf.keyVersion != "" {
+		in["keyVersion"] = quote(*sf.keyVersion)
 	}
-	body, err := c.input(first(pos), nil, false)
-	if err != nil {
-		return err
-	}
-	key, err := readFile("key", *keyFile)
-	if err != nil {
-		return err
-	}
-	rt := *requestTime
-	if rt == "" {
-		rt = strconv.FormatInt(c.now().UnixMilli(), 10)
-	}
-	in := map[string]json.RawMessage{"notifyPath": quote(*path), "clientId": quote(*clientID), "requestTime": quote(rt), "privateKey": quote(key)}
 	if object(body) != nil {
 		in["notification"] = body
 	} else {
@@ -377,6 +372,8 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 		if in["publicKey"], err = readFile("public-key", *pubFile); err != nil {
 			return err
 		}
+	} else {
+		in["verify"] = false
 	}
 	if *tolerance > 0 {
 		now, err := c.nowValue(*nowFlag)
@@ -403,16 +400,16 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 	return c.answer(raw, env, func(res json.RawMessage) error {
 		var n struct {
 			decision
-			Verified         bool              `json:"verified"`
-			API              string            `json:"api"`
-			NotifyType       string            `json:"notifyType"`
-			PaymentRequestID string            `json:"paymentRequestId"`
-			PaymentID        string            `json:"paymentId"`
-			CaptureRequestID string            `json:"captureRequestId"`
-			RefundRequestID  string            `json:"refundRequestId"`
+			Verified         bool   `json:"verified"`
+			API              string `json:"api"`
+			NotifyType       string `json:"notifyType"`
+			PaymentRequestID string `json:"paymentRequestId"`
+			PaymentID        string `json:"paymentId"`
+			CaptureRequestID string `json:"captureRequestId"`
+			RefundRequestID  string `json:"refundRequestId"`
 			Amount           *struct{ Currency, Value string }
 			DedupeKey        string `json:"dedupeKey"`
-			Ack              struct {
+			Ack              *struct {
 				Status  int               `json:"status"`
 				Headers map[string]string `json:"headers"`
 				Body    string            `json:"body"`
@@ -437,13 +434,15 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 		fmt.Fprintf(c.stdout, "%s %s\n", head, about)
 		c.decision(n.decision)
 		c.detail("dedupe key", n.DedupeKey)
-		ack := fmt.Sprintf("HTTP %d", n.Ack.Status)
-		for _, k := range slices.Sorted(maps.Keys(n.Ack.Headers)) {
-			ack += ", " + k + ": " + n.Ack.Headers[k]
+		if n.Ack != nil {
+			ack := fmt.Sprintf("HTTP %d", n.Ack.Status)
+			for _, k := range slices.Sorted(maps.Keys(n.Ack.Headers)) {
+				ack += ", " + k + ": " + n.Ack.Headers[k]
+			}
+			c.detail("acknowledge", ack+", body "+n.Ack.Body)
 		}
-		c.detail("acknowledge", ack+", body "+n.Ack.Body)
 		if !n.Verified {
-			fmt.Fprintln(c.stdout, "  do not act on an unverified notification: pass --public-key")
+			fmt.Fprintln(c.stdout, "  do not act on an unverified notification, and do not acknowledge it: pass --public-key")
 		}
 		return nil
 	})
