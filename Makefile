@@ -16,6 +16,7 @@ wasm:
 build: wasm
 	$(GO) build $(PKGS)
 	$(GO) build -o bin/paycore ./hosts/cli
+	CGO_ENABLED=0 $(GO) build -trimpath -o bin/paycore-http ./hosts/http
 
 test: build wasm
 	$(GO) test $(PKGS)
@@ -48,6 +49,14 @@ bench:
 run: build
 	./bin/paycore validate
 	./bin/paycore build
+
+# The paycore-http container image (Dockerfile: the same build as above, on
+# distroless, non-root). Needs a Docker daemon; CI builds the binary, not the image.
+.PHONY: docker
+DOCKER ?= docker
+IMAGE  ?= paycore-http
+docker:
+	$(DOCKER) build -t $(IMAGE) .
 
 clean:
 	rm -rf bin

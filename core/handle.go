@@ -46,13 +46,13 @@ func Handle(op string, input []byte) (out []byte) {
 	}
 	run, ok := catalogue[op]
 	if !ok {
-		return encodeError(unknownOp(op))
+		return redactEnvelope("", encodeError(unknownOp(op)))
 	}
 	result, perr := run(input)
 	if perr != nil {
-		return encodeError(perr)
+		return redactEnvelope(op, encodeError(perr))
 	}
-	return encodeResult(result)
+	return redactEnvelope(op, encodeResult(result))
 }
 
 // Ops lists the op names in the catalogue, sorted.

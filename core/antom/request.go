@@ -110,6 +110,7 @@ type Address struct {
 	City     string `json:"city,omitempty" validate:"omitempty,max=32"`
 	Address1 string `json:"address1,omitempty" validate:"omitempty,max=256"`
 	Address2 string `json:"address2,omitempty" validate:"omitempty,max=256"`
+	Address3 string `json:"address3,omitempty" validate:"omitempty,max=256"`
 	ZipCode  string `json:"zipCode,omitempty" validate:"omitempty,max=32"`
 	Label    string `json:"label,omitempty" validate:"omitempty,max=64"`
 }

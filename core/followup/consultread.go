@@ -3,6 +3,8 @@ package followup
 import (
 	"fmt"
 	"net/url"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/paycore/paycore/core/antom"
@@ -209,7 +211,8 @@ func (rd *reader) codes(field string, vs antom.StringList) []string {
 }
 
 // name returns v when it is short display text: valid UTF-8 without control
-// characters, at most 256 characters, without a run of 12 or more digits.
+// characters, at most 256 characters, without a run of 12 or more digits, with at
+// least one letter (digits alone are not a name, and could be a CVV).
 func (rd *reader) name(field, v string) string {
 	if v == "" {
 		return ""
@@ -233,6 +236,10 @@ func (rd *reader) name(field, v string) string {
 			continue
 		}
 		digits = 0
+	}
+	if strings.IndexFunc(v, unicode.IsLetter) < 0 {
+		rd.warn(field, "not_shown", "not shown: no letter in it")
+		return ""
 	}
 	return v
 }

@@ -148,7 +148,15 @@ func clip(s string) string {
 	return s
 }
 
-func fmtAmount(a money.Amount) string { return a.Value + " " + a.Currency }
+// fmtAmount states an amount for a conflict; a currency that is not an ISO 4217
+// code is named, not repeated (it could be anything a mistaken field held).
+func fmtAmount(a money.Amount) string {
+	cur := a.Currency
+	if !money.Known(cur) {
+		cur = "(not a currency code)"
+	}
+	return a.Value + " " + cur
+}
 
 // applyClaims joins the claims into m.next, stopping at the first conflict.
 func (m *machine) applyClaims(cs []claim) *ConflictEntry {

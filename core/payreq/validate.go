@@ -21,7 +21,9 @@ type Result struct {
 	Valid bool `json:"valid"`
 	// Mode is the intended mode when one was given, else the inferred one.
 	Mode Mode `json:"mode"`
-	// CaptureMode is the effective capture mode: AUTOMATIC when absent.
+	// CaptureMode is the effective capture mode: AUTOMATIC when absent, "" when the
+	// request's value is not a capture mode (a violation says so; the value is not
+	// repeated).
 	CaptureMode antom.CaptureMode `json:"captureMode"`
 	// Card names the card, masked, when the request carries a card number.
 	Card *CardSummary `json:"card,omitempty"`
@@ -43,7 +45,7 @@ type CardSummary struct {
 // is reported in the Result.
 func Validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
 	var req antom.PayRequest
-	c := checker{now: now}
+	c := checker{now: now, doc: raw}
 	found, ok := decodeRequestDoc(raw, &req)
 	if !ok {
 		req = antom.PayRequest{}
@@ -93,6 +95,10 @@ type checker struct {
 	warnings   []problem.Violation
 	typeErrors map[string]bool
 	card       *CardSummary
+	// doc is the scanned document, tree its generic decoding (made only when a key
+	// the wire types do not model needs checking against Antom's specification).
+	doc  []byte
+	tree *any
 }
 
 func (c *checker) violate(field, rule, msg string) {
@@ -117,10 +123,8 @@ func (c *checker) scanned(sc *findings, prefix string) {
 			c.violate(field, "type", fmt.Sprintf("must be %s, not a JSON %s", is.want, is.got))
 		case is.dup:
 			c.warn(field, "duplicate_key", "the key appears more than once; only the last value counts")
-		case is.hint != "":
-			c.violate(field, "unknown_field", fmt.Sprintf("unknown key %q: did you mean %q? Antom ignores keys it does not know", is.key, is.hint))
 		default:
-			c.warn(field, "unknown_field", fmt.Sprintf("unknown key %q: paycore does not know it and Antom may ignore it", is.key))
+			c.unknownKey(join(is.path, is.key), field, is.key, is.hint)
 		}
 	}
 	for _, path := range sc.nonASCI {
@@ -330,7 +334,11 @@ func (c *checker) issuerAuth(req *antom.PayRequest, pm *antom.PaymentMethod, md 
 	case brand == "":
 		c.violate(metaPath+".selectedCardBrand", "required", "Korean issuer authentication needs the Korean card brand in selectedCardBrand")
 	case !brand.Korean():
-		c.violate(metaPath+".selectedCardBrand", "korean_brand", fmt.Sprintf("%s is not a Korean card brand; issuer authentication works for Korean brands only", brand))
+		what := "the brand"
+		if brand.Known() {
+			what = string(brand) // a known brand name is not an echo of anything
+		}
+		c.violate(metaPath+".selectedCardBrand", "korean_brand", what+" is not a Korean card brand; issuer authentication works for Korean brands only")
 	}
 	onMethod, inMeta := pm.RequireIssuerAuthentication, md.RequireIssuerAuthentication
 	switch {
@@ -354,7 +362,7 @@ func (c *checker) common(req *antom.PayRequest, pm *antom.PaymentMethod, md *ant
 		c.violate("paymentFactor.isAuthorization", "required_true", "a card authorization needs isAuthorization: true")
 	}
 	if md.SelectedCardBrand != "" && !md.SelectedCardBrand.Known() {
-		c.violate(metaPath+".selectedCardBrand", "oneof", fmt.Sprintf("%q is not an Antom card brand", string(md.SelectedCardBrand)))
+		c.violate(metaPath+".selectedCardBrand", "oneof", "the value is not an Antom card brand")
 	}
 	if req.PaymentExpiryTime != "" {
 		if t, err := time.Parse(time.RFC3339, req.PaymentExpiryTime); err == nil && !t.After(c.now) {
@@ -402,6 +410,9 @@ func (c *checker) result(req *antom.PayRequest, mode Mode) Result {
 	capture := antom.CaptureAutomatic
 	if req.PaymentFactor != nil && req.PaymentFactor.CaptureMode != "" {
 		capture = req.PaymentFactor.CaptureMode
+		if capture != antom.CaptureAutomatic && capture != antom.CaptureManual {
+			capture = ""
+		}
 	}
 	vs := c.violations
 	if len(c.typeErrors) > 0 {

@@ -4,40 +4,53 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/paycore/paycore/core/signature"
 )
 
+// defaultKeyDir is where keygen writes without --out: the user's configuration
+// directory, outside any checkout, so a private key is never one `git add -A` from
+// a commit.
+func (c *cli) defaultKeyDir() (string, error) {
+	base := c.getenv("XDG_CONFIG_HOME")
+	if base == "" {
+		home := c.getenv("HOME")
+		if home == "" {
+			return "", usagef("keygen: neither XDG_CONFIG_HOME nor HOME is set: give --out DIR")
+		}
+		base = filepath.Join(home, ".config")
+	}
+	return filepath.Join(base, "paycore", "keys"), nil
+}
+
 // runKeygen writes a fresh merchant RSA key pair into a directory: the private key
 // as base64 PKCS#8 DER (Antom dashboard format) and PEM, mode 0600, and the public
 // key (to upload to Antom) as base64 SPKI DER and PEM. The private key is written to
 // files only, never to standard output.
-func runKeygen(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("keygen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("out", "", "directory to write the key files into (required; created if missing)")
+func runKeygen(c *cli, args []string) error {
+	fs := c.flags()
+	out := fs.String("out", "", "directory to write the key files into (created if missing; default $XDG_CONFIG_HOME/paycore/keys or ~/.config/paycore/keys)")
 	bits := fs.Int("bits", 2048, "RSA key size: 2048, 3072 or 4096")
 	force := fs.Bool("force", false, "overwrite existing key files")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, err := c.parse(fs, args, 0, 0); err != nil {
+		return err
 	}
-	if *out == "" || fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: paycore keygen --out DIR [--bits 2048] [--force]")
-		return 2
+	dir := *out
+	if dir == "" {
+		var err error
+		if dir, err = c.defaultKeyDir(); err != nil {
+			return err
+		}
 	}
 	pair, err := signature.GenerateKeyPair(rand.Reader, *bits)
 	if err != nil {
-		fmt.Fprintf(stderr, "paycore keygen: %v\n", err)
-		return 2
+		return usagef("keygen: %v", err)
 	}
-	if err := os.MkdirAll(*out, 0o700); err != nil {
-		fmt.Fprintf(stderr, "paycore keygen: %v\n", err)
-		return 1
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return usagef("keygen: %v", err)
 	}
 	files := []struct {
 		name, content string
@@ -54,24 +67,30 @@ func runKeygen(args []string, stdout, stderr io.Writer) int {
 	}
 	written := map[string]string{}
 	for _, f := range files {
-		path := filepath.Join(*out, f.name)
+		path := filepath.Join(dir, f.name)
 		if err := writeFile(path, f.content, flags, f.mode); err != nil {
-			fmt.Fprintf(stderr, "paycore keygen: %v\n", err)
-			return 1
+			return usagef("keygen: %v", err)
 		}
 		written[f.name] = path
 	}
-	report := map[string]any{
-		"bits":            pair.Private.Bits(),
-		"publicKeyBase64": pair.PublicKeyBase64,
-		"fingerprint":     pair.Public.Fingerprint(),
-		"files":           written,
-		"next":            "upload publicKeyBase64 in the Antom dashboard; keep the private key files secret",
+	if c.json {
+		report := map[string]any{
+			"bits":            pair.Private.Bits(),
+			"publicKeyBase64": pair.PublicKeyBase64,
+			"fingerprint":     pair.Public.Fingerprint(),
+			"files":           written,
+			"next":            "upload publicKeyBase64 in the Antom dashboard; keep the private key files secret",
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(report)
-	return 0
+	fmt.Fprintf(c.stdout, "wrote a %d-bit key pair to %s (fingerprint %s)\n", pair.Private.Bits(), dir, pair.Public.Fingerprint())
+	for _, f := range files {
+		fmt.Fprintf(c.stdout, "  %s\n", written[f.name])
+	}
+	fmt.Fprintf(c.stdout, "upload this public key in the Antom dashboard; keep the private key files secret:\n%s\n", pair.PublicKeyBase64)
+	return nil
 }
 
 func writeFile(path, content string, flags int, mode os.FileMode) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestCallOnWasmEngine(t *testing.T) {
 		{"no.such.op", "{}", 1},
 	} {
 		var stdout, stderr bytes.Buffer
-		code := run(context.Background(), []string{"call", "--engine", "wasm", tc.op, "-"}, strings.NewReader(tc.input), &stdout, &stderr)
+		code := exitCode(run(context.Background(), []string{"call", "--engine", "wasm", tc.op, "-"}, os.Getenv, strings.NewReader(tc.input), &stdout, &stderr), &stderr)
 		if code != tc.code {
 			t.Fatalf("%s %q: exit %d, want %d; stderr: %s", tc.op, tc.input, code, tc.code, stderr.String())
 		}
@@ -37,8 +38,8 @@ func TestCallOnWasmEngine(t *testing.T) {
 func TestWasmEngineMissingModule(t *testing.T) {
 	t.Setenv(wasm.ModuleEnv, t.TempDir()+"/missing.wasm")
 	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), []string{"call", "--engine", "wasm", "core.info"}, strings.NewReader("{}"), &stdout, &stderr)
-	if code != 1 || !strings.Contains(stderr.String(), "make wasm") {
-		t.Fatalf("exit %d, stderr %q: want 1 and a hint to run make wasm", code, stderr.String())
+	code := exitCode(run(context.Background(), []string{"call", "--engine", "wasm", "core.info"}, os.Getenv, strings.NewReader("{}"), &stdout, &stderr), &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "make wasm") {
+		t.Fatalf("exit %d, stderr %q: want 2 and a hint to run make wasm", code, stderr.String())
 	}
 }

@@ -32,6 +32,21 @@ add('pay.build/err_signing_bad_time.json', err('BAD_INPUT', field='signing.reque
 # Env strings.
 add('pay.build/env_numbers_sent_as_strings.json', {"ok": True})
 add('consult.build/err_env_mistyped_number.json', err('VALIDATION_FAILED', violations=[viol('env.screenWidth', 'numeric')]))
+# Every field of Antom's specification is a known key.
+add('pay.validate/spec_fields_known.json', ok(valid=True, violations=[]))
+add('pay.validate/spec_field_wrong_type.json', ok(valid=False, violations=[viol('order.merchant.merchantType', 'type')]))
+add('pay.validate/spec_object_walked.json', ok(valid=False, violations=[viol('agreementInfo.authStat', 'unknown_field')]))
+add('pay.validate/spec_typo_outside_metadata.json', ok(valid=False, violations=[viol('order.referenceOrderld', 'unknown_field')]))
+add('pay.validate/metadata_unknown_key_warns.json', ok(valid=True, violations=[], warnings=[viol('paymentMethod.paymentMethodMetaData.cardBin', 'unknown_field')]))
+add('pay.validate/misspelt_key_hint.json', ok(valid=True, violations=[], warnings=[viol('paymentMethod.paymentMethodMetaData.enableAuthenticationUpgrate', 'unknown_field')]))
+# No card number in any message.
+add('pay.validate/pan_in_amount_value.json', ok(valid=False, violations=[{"field": "paymentAmount.value", "rule": "value_not_digits", "message": "amount value for EUR must contain only ASCII digits (minor units, no sign, point or spaces)"}]))
+add('pay.validate/pan_in_currency.json', ok(valid=False, violations=[{"field": "paymentAmount.currency", "rule": "currency_format", "message": "currency is not three upper-case ASCII letters"}]))
+add('pay.validate/pan_in_capture_mode.json', ok(valid=False, captureMode="", violations=[viol('paymentFactor.captureMode', 'oneof')]))
+add('pay.validate/pan_as_key_name.json', ok(warnings=[{"field": "order.411734******6383", "rule": "unknown_field"}]))
+add('pay.build/pan_in_amount_major.json', err('VALIDATION_FAILED', violations=[viol('amount.major', 'major_format')]))
+add('pay.validate/capture_mode_unknown.json', ok(valid=False, captureMode="", violations=[viol('paymentFactor.captureMode', 'oneof')]))
+add('pay.validate/selected_brand_unknown.json', ok(violations=[{"field": "paymentMethod.paymentMethodMetaData.selectedCardBrand", "rule": "oneof", "message": "the value is not an Antom card brand"}]))
 
 def main():
     missing = []
