@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/paycore/paycore/core"
+	"github.com/paycore/paycore/gateway/antomclient"
 	"github.com/paycore/paycore/hosts/http/server"
 	"github.com/paycore/paycore/hosts/wasm"
 )
@@ -60,6 +61,7 @@ type options struct {
 	wasmInterrupt string
 	logLevel      string
 	cfg           server.Config
+	gateway       gatewayOptions
 }
 
 // parseOptions reads the flags; each flag's variable, when set, replaces its
@@ -96,6 +98,15 @@ func parseOptions(name string, args []string, getenv func(string) string, stderr
 	dur(&o.cfg.WriteTimeout, "write-timeout", "PAYCORE_WRITE_TIMEOUT", 0, "time from the end of the headers to the end of the response (default: request timeout + 5s)")
 	dur(&o.cfg.IdleTimeout, "idle-timeout", "PAYCORE_IDLE_TIMEOUT", 60*time.Second, "time a keep-alive connection may wait for its next request")
 	dur(&o.cfg.ShutdownTimeout, "shutdown-timeout", "PAYCORE_SHUTDOWN_TIMEOUT", 20*time.Second, "time to drain in-flight requests on SIGTERM/SIGINT")
+	str(&o.gateway.clientID, "client-id", "PAYCORE_CLIENT_ID", "", "Antom client id; turns on the payments gateway (SANDBOX_... for Antom's sandbox)")
+	str(&o.gateway.antomURL, "antom-url", "PAYCORE_ANTOM_URL", antomclient.DefaultBaseURL, "Antom's base URL (a paycore-sandbox URL for tests)")
+	str(&o.gateway.db, "db", "PAYCORE_DB", "sqlite:paycore.db", "gateway store: sqlite:PATH or postgres://...")
+	str(&o.gateway.privateKeyFile, "private-key-file", "PAYCORE_PRIVATE_KEY_FILE", "", "file of the merchant private key (or the key itself in $"+envPrivateKey+")")
+	str(&o.gateway.antomPublicKeyFile, "antom-public-key-file", "PAYCORE_ANTOM_PUBLIC_KEY_FILE", "", "file of Antom's public key (or the key itself in $"+envAntomPublicKey+")")
+	str(&o.gateway.keyVersion, "key-version", "PAYCORE_KEY_VERSION", "", "the merchant key's version (Antom's default when empty)")
+	str(&o.gateway.webhookURL, "webhook-url", "PAYCORE_WEBHOOK_URL", "", "merchant webhook the gateway forwards events to")
+	str(&o.gateway.webhookSecretFile, "webhook-secret-file", "PAYCORE_WEBHOOK_SECRET_FILE", "", "file of the webhook's shared HMAC secret (or the secret in $"+envWebhookSecret+")")
+	dur(&o.gateway.antomTimeout, "antom-timeout", "PAYCORE_ANTOM_TIMEOUT", 10*time.Second, "timeout of one call to Antom")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -163,7 +174,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, _ io.Re
 			return server.PoolStats{Size: pool, Created: st.Created, Replaced: st.Discarded}
 		}
 	}
-	srv, err := server.New(engine, logger, prometheus.NewRegistry(), o.cfg)
+	reg := prometheus.NewRegistry()
+	mounts, stopGateway, err := startGateway(ctx, o.gateway, getenv, engine, reg, logger)
+	if err != nil {
+		return err
+	}
+	defer stopGateway()
+	srv, err := server.New(engine, logger, reg, o.cfg, mounts...)
 	if err != nil {
 		return err
 	}
