@@ -26,6 +26,7 @@ import (
 const usageHead = `usage:
   paycore-http [flags]          serve the ops over HTTP until SIGTERM or SIGINT
   paycore-http probe [--url U]  GET a running server's /healthz; exit 0 when it answers 200
+  paycore-http demo [--serve]   the payments gateway end to end against the in-process sandbox
 
 Every flag can also be set by the environment variable named beside it; a flag
 given on the command line wins. Durations are Go durations (500ms, 5s, 1m).
@@ -136,6 +137,11 @@ func parseOptions(name string, args []string, getenv func(string) string, stderr
 func run(ctx context.Context, args []string, getenv func(string) string, _ io.Reader, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "probe" {
 		return runProbe(ctx, args[1:], getenv, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "demo" {
+		ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+		defer stop()
+		return runDemo(ctx, args[1:], stdout, stderr)
 	}
 	o, fs, err := parseOptions("paycore-http", args, getenv, stderr)
 	if errors.Is(err, flag.ErrHelp) {
