@@ -3,7 +3,7 @@ GO      ?= go
 PKGS    := ./...
 FUZZTIME ?= 3s
 
-.PHONY: all wasm build test check vectors bench fuzz run clean
+.PHONY: all wasm build test check vectors bench fuzz run clean sandbox sandbox-screenshots
 
 all: build
 
@@ -64,6 +64,17 @@ DOCKER ?= docker
 IMAGE  ?= paycore-http
 docker:
 	$(DOCKER) build -t $(IMAGE) .
+
+# The offline Antom on 127.0.0.1:8090, verifying requests with the repository's test-only
+# merchant key (testvectors/keys); see README, "The sandbox".
+sandbox:
+	$(GO) run ./hosts/sandbox/cmd/paycore-sandbox --merchant-public-key testvectors/keys/merchant_public.pem
+
+# Rerun the sandbox's browser tests and refresh the README's screenshots in docs/img.
+sandbox-screenshots:
+	rm -rf bin/artifacts && mkdir -p bin/artifacts
+	$(GO) test -count=1 -run Browser ./hosts/sandbox -artifacts -outputdir $(CURDIR)/bin/artifacts
+	mkdir -p docs/img && for f in $$(find bin/artifacts -name '*.png'); do cp $$f docs/img/sandbox-$$(basename $$f); done
 
 clean:
 	rm -rf bin

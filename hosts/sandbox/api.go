@@ -185,7 +185,7 @@ func (s *Server) dispatchAPI(r *http.Request, api, clientID string, body []byte,
 	case "inquiryPayment":
 		return s.inquiryPayment(body)
 	case "capture":
-		return s.capture(clientID, body)
+		return s.capture(body)
 	case "cancel":
 		return s.cancelPayment(body)
 	case "refund":

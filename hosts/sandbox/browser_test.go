@@ -132,7 +132,9 @@ func TestBrowserHostedCardPage(t *testing.T) {
 	}
 	require.Equal(t, []string{"expiry", "cvv", "holder", "pay"}, order)
 
+	// A fresh page, filled in as a buyer types.
 	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(r.str("normalUrl")),
 		chromedp.SendKeys(chromedp.ID("cardNumber"), "4054695723100768"),
 		chromedp.SendKeys(chromedp.ID("expiry"), "1229"),
 		chromedp.SendKeys(chromedp.ID("cvv"), "123"),

@@ -13,18 +13,49 @@ func (st *store) findPayment(paymentID, requestID string) *payment {
 	return st.byRequest[requestID]
 }
 
+// required checks a follow-up request's required ids (name, value pairs) and
+// its amount: the first one missing, or an amount that breaks Antom's rules, is
+// PARAM_ILLEGAL naming the field.
+func required(amount *antom.Amount, amountField string, ids ...string) (answer, bool) {
+	for i := 0; i+1 < len(ids); i += 2 {
+		if ids[i+1] == "" {
+			return paramIllegal(ids[i], "required"), false
+		}
+	}
+	if amount == nil {
+		return paramIllegal(amountField, "required"), false
+	}
+	if err := amount.Validate(); err != nil {
+		return paramIllegal(amountField, err.Error()), false
+	}
+	return answer{}, true
+}
+
+// paymentRef is a request that names a payment by paymentId or paymentRequestId.
+type paymentRef struct {
+	PaymentID        string `json:"paymentId"`
+	PaymentRequestID string `json:"paymentRequestId"`
+}
+
+// decodePaymentRef reads a paymentRef; with neither id it is PARAM_ILLEGAL on
+// field.
+func decodePaymentRef(body []byte, field string) (paymentRef, answer, bool) {
+	var in paymentRef
+	if a, ok := decodeBody(body, &in); !ok {
+		return in, a, false
+	}
+	if in.PaymentID == "" && in.PaymentRequestID == "" {
+		return in, paramIllegal(field, "paymentId or paymentRequestId is required"), false
+	}
+	return in, answer{}, true
+}
+
 // inquiryPayment answers inquiryPayment: the payment's status, result,
 // card, captures.
 func (s *Server) inquiryPayment(body []byte) answer {
-	var in struct {
-		PaymentID        string `json:"paymentId"`
-		PaymentRequestID string `json:"paymentRequestId"`
-	}
-	if a, ok := decodeBody(body, &in); !ok {
+	in, a, ok := decodePaymentRef(body, "paymentRequestId")
+	if !ok {
 		return a
-	}
-	if in.PaymentID == "" && in.PaymentRequestID == "" {
-		return paramIllegal("paymentRequestId", "paymentId or paymentRequestId is required")
 	}
 	st := s.store
 	st.mu.Lock()
@@ -67,7 +98,7 @@ func (s *Server) inquiryPayment(body []byte) answer {
 
 // capture answers capture: one capture of an authorized MANUAL payment, up to
 // the authorized amount, before authExpiryTime.
-func (s *Server) capture(clientID string, body []byte) answer {
+func (s *Server) capture(body []byte) answer {
 	var in struct {
 		CaptureRequestID string        `json:"captureRequestId"`
 		PaymentID        string        `json:"paymentId"`
@@ -76,16 +107,8 @@ func (s *Server) capture(clientID string, body []byte) answer {
 	if a, ok := decodeBody(body, &in); !ok {
 		return a
 	}
-	switch {
-	case in.CaptureRequestID == "":
-		return paramIllegal("captureRequestId", "required")
-	case in.PaymentID == "":
-		return paramIllegal("paymentId", "required")
-	case in.CaptureAmount == nil:
-		return paramIllegal("captureAmount", "required")
-	}
-	if err := in.CaptureAmount.Validate(); err != nil {
-		return paramIllegal("captureAmount", err.Error())
+	if a, ok := required(in.CaptureAmount, "captureAmount", "captureRequestId", in.CaptureRequestID, "paymentId", in.PaymentID); !ok {
+		return a
 	}
 	st := s.store
 	st.mu.Lock()
@@ -109,6 +132,8 @@ func (s *Server) capture(clientID string, body []byte) answer {
 		return failure("ORDER_STATUS_INVALID", "The transaction status is abnormal. The payment cannot be captured.")
 	case in.CaptureAmount.Currency != p.amount.Currency:
 		return failure("CURRENCY_NOT_SUPPORT", "The currency is not supported.")
+	case p.captureMode != string(antom.CaptureManual):
+		return failure("ORDER_STATUS_INVALID", "The payment uses AUTOMATIC capture and is already captured.")
 	case len(p.captures) > 0:
 		return failure("MULTI_CAPTURE_NOT_SUPPORTED", "The transaction does not support multiple captures.")
 	case now.After(p.authExpiry):
@@ -131,15 +156,9 @@ func (s *Server) capture(clientID string, body []byte) answer {
 // buyer, or authorized with MANUAL capture) is cancelled; a captured one is
 // refused (refund instead).
 func (s *Server) cancelPayment(body []byte) answer {
-	var in struct {
-		PaymentID        string `json:"paymentId"`
-		PaymentRequestID string `json:"paymentRequestId"`
-	}
-	if a, ok := decodeBody(body, &in); !ok {
+	in, a, ok := decodePaymentRef(body, "paymentId")
+	if !ok {
 		return a
-	}
-	if in.PaymentID == "" && in.PaymentRequestID == "" {
-		return paramIllegal("paymentId", "paymentId or paymentRequestId is required")
 	}
 	st := s.store
 	st.mu.Lock()
@@ -177,16 +196,8 @@ func (s *Server) refund(clientID string, body []byte) answer {
 	if a, ok := decodeBody(body, &in); !ok {
 		return a
 	}
-	switch {
-	case in.RefundRequestID == "":
-		return paramIllegal("refundRequestId", "required")
-	case in.PaymentID == "":
-		return paramIllegal("paymentId", "required")
-	case in.RefundAmount == nil:
-		return paramIllegal("refundAmount", "required")
-	}
-	if err := in.RefundAmount.Validate(); err != nil {
-		return paramIllegal("refundAmount", err.Error())
+	if a, ok := required(in.RefundAmount, "refundAmount", "refundRequestId", in.RefundRequestID, "paymentId", in.PaymentID); !ok {
+		return a
 	}
 	st := s.store
 	st.mu.Lock()

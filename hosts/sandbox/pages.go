@@ -79,26 +79,6 @@ func notFound(w http.ResponseWriter) {
 	render(w, http.StatusNotFound, "status.html", pageData{Title: "Payment not found", Status: "NOT_FOUND"})
 }
 
-// cardPageHandler shows the hosted card page.
-func (s *Server) cardPageHandler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		st := s.store
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		p := st.pageFor(r.PathValue("token"))
-		switch {
-		case p == nil:
-			notFound(w)
-		case p.pageStage != "card":
-			s.statusPage(w, p)
-		default:
-			d := s.basePage(p, "Pay by card")
-			d.TestCards = testCards
-			render(w, http.StatusOK, "card.html", d)
-		}
-	})
-}
-
 var expiryPattern = regexp.MustCompile(`^\s*(\d{1,2})\s*/\s*(\d{2}|\d{4})\s*$`)
 
 // cardSubmitHandler takes the card page's form: checks it with the core's
@@ -276,9 +256,10 @@ func cardMessage(field, rule, message string) string {
 	return message
 }
 
-// challengePageHandler shows the 3D Secure challenge page or the Korean
-// issuer's authentication page.
-func (s *Server) challengePageHandler(stage string) http.Handler {
+// pageHandler shows the page of a stage: the hosted card page, the 3D Secure
+// challenge or the Korean issuer's authentication page; once the payment has
+// moved on, its status.
+func (s *Server) pageHandler(stage string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := s.store
 		st.mu.Lock()
@@ -289,6 +270,10 @@ func (s *Server) challengePageHandler(stage string) http.Handler {
 			notFound(w)
 		case p.pageStage != stage:
 			s.statusPage(w, p)
+		case stage == "card":
+			d := s.basePage(p, "Pay by card")
+			d.TestCards = testCards
+			render(w, http.StatusOK, "card.html", d)
 		default:
 			d := s.basePage(p, "3D Secure check")
 			d.Stage = stage

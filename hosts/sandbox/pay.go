@@ -271,6 +271,8 @@ func cardInfoOf(p *payment) *antom.CardInfo {
 		return nil
 	}
 	i := p.info
-	return &antom.CardInfo{CardToken: i.CardToken, CardBrand: i.CardBrand, LastFour: i.LastFour,
-		PaymentMethodRegion: i.PaymentMethodRegion, AvsResultRaw: i.AvsResultRaw, CvvResultRaw: i.CvvResultRaw, ThreeDSResult: i.ThreeDSResult}
+	// cardInfo has only what Antom's specification defines for it (no AVS, CVV
+	// or last four: those are in paymentResultInfo).
+	return &antom.CardInfo{CardToken: i.CardToken, CardBrand: i.CardBrand,
+		PaymentMethodRegion: i.PaymentMethodRegion, ThreeDSResult: i.ThreeDSResult}
 }

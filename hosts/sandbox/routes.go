@@ -15,11 +15,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("/ams/sandbox/api/v1/payments/{api}", s.apiHandler())
 	mux.Handle("GET /sandbox/keys", s.keysHandler())
 	mux.Handle("GET /sandbox/cards", s.cardsHandler())
-	mux.Handle("GET /sandbox/pages/card/{token}", s.cardPageHandler())
+	mux.Handle("GET /sandbox/pages/card/{token}", s.pageHandler("card"))
 	mux.Handle("POST /sandbox/pages/card/{token}", s.cardSubmitHandler())
-	mux.Handle("GET /sandbox/pages/3ds/{token}", s.challengePageHandler("3ds"))
+	mux.Handle("GET /sandbox/pages/3ds/{token}", s.pageHandler("3ds"))
 	mux.Handle("POST /sandbox/pages/3ds/{token}", s.challengeSubmitHandler("3ds"))
-	mux.Handle("GET /sandbox/pages/issuer/{token}", s.challengePageHandler("issuer"))
+	mux.Handle("GET /sandbox/pages/issuer/{token}", s.pageHandler("issuer"))
 	mux.Handle("POST /sandbox/pages/issuer/{token}", s.challengeSubmitHandler("issuer"))
 	return mux
 }

@@ -64,7 +64,7 @@ type Config struct {
 	// HTTPClient delivers notifications; nil means a client with a 10 s timeout.
 	HTTPClient *http.Client
 	// ResendSchedule overrides Antom's notification resend intervals (before
-	// TimeScale); nil means DefaultResendSchedule.
+	// TimeScale); empty means DefaultResendSchedule.
 	ResendSchedule []time.Duration
 }
 
@@ -152,7 +152,7 @@ func New(cfg Config) (*Server, error) {
 		s.client = &http.Client{Timeout: 10 * time.Second}
 	}
 	s.schedule = cfg.ResendSchedule
-	if s.schedule == nil {
+	if len(s.schedule) == 0 {
 		s.schedule = DefaultResendSchedule()
 	}
 	out := cfg.Log
@@ -259,7 +259,10 @@ func (s *Server) shutdown() error {
 	if srv == nil {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Answers in flight get a moment to finish; browsers keep preconnected
+	// sockets that Shutdown would otherwise wait seconds for, so the rest are
+	// closed.
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
 		return srv.Close()

@@ -216,6 +216,8 @@ func TestCaptureRules(t *testing.T) {
 	require.Equal(t, "CANCELLED", inq.str("paymentStatus"))
 
 	requireResult(t, e.build("capture.build", map[string]any{"captureRequestId": "CAP_X", "paymentId": "NO_SUCH_PAYMENT", "amount": amount}), "F", "AUTH_NOT_FOUND")
+	auto := e.pay(e.intent("server_to_server", "PAY_AUTO", nil), nil)
+	requireResult(t, e.build("capture.build", map[string]any{"captureRequestId": "CAP_AUTO", "paymentId": auto.str("paymentId"), "amount": amount}), "F", "ORDER_STATUS_INVALID")
 	requireResult(t, e.build("refund.build", map[string]any{"refundRequestId": "REF_X", "paymentId": pay("PAY_NOT_CAPTURED"), "amount": amount}), "F", "ORDER_STATUS_INVALID")
 
 	// Authorizations expire: 7 days divided by the time scale (60000) is about 10 s.
@@ -560,4 +562,19 @@ func TestCancelWhileBuyerIsOnThePage(t *testing.T) {
 	html, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	require.Contains(t, string(html), "Payment cancelled")
+}
+
+func TestHostedThenThreeDS(t *testing.T) {
+	e := newEnv(t, nil)
+	in := e.intent("hosted", "PAY_HOSTED_3DS", map[string]any{"threeDS": true})
+	r := e.pay(in, nil)
+	requireResult(t, r, "U", "PAYMENT_IN_PROCESS")
+	res, _ := postCard(t, r.str("normalUrl"), "5162774114974622", "12/29", "123", "Mika Berg")
+	require.Equal(t, http.StatusSeeOther, res.StatusCode)
+	next := res.Header.Get("Location")
+	require.True(t, strings.HasPrefix(next, "/sandbox/pages/3ds/"), next)
+	require.Empty(t, e.recv.all(), "nothing decided before the challenge")
+	require.Equal(t, http.StatusSeeOther, challenge(t, e.sb.URL()+next, "approve").StatusCode)
+	got := e.recv.wait(2, 5*time.Second)
+	require.Equal(t, "MASTERCARD", got[0].notify["paymentResultInfo"].(map[string]any)["cardBrand"])
 }

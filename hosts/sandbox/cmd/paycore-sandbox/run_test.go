@@ -34,7 +34,9 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-func keyFile(name string) string { return filepath.Join("..", "..", "..", "..", "testvectors", "keys", name) }
+func keyFile(name string) string {
+	return filepath.Join("..", "..", "..", "..", "testvectors", "keys", name)
+}
 
 func TestRunServesUntilCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
