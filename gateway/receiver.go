@@ -22,6 +22,8 @@ type parsed struct {
 	NotifyType       string `json:"notifyType"`
 	PaymentRequestID string `json:"paymentRequestId"`
 	PaymentID        string `json:"paymentId"`
+	CaptureRequestID string `json:"captureRequestId"`
+	RefundRequestID  string `json:"refundRequestId"`
 	DedupeKey        string `json:"dedupeKey"`
 	Ack              Ack    `json:"ack"`
 }
@@ -76,7 +78,7 @@ func (s *Service) Receive(ctx context.Context, path string, header http.Header, 
 			case err != nil:
 				return Ack{}, unavailable(err)
 			case r.Changed:
-				next = &Payment{ID: p.ID, IdempotencyKey: p.IdempotencyKey, PaymentID: view(r.State).PaymentID, State: r.State, Response: p.Response}
+				next = &Payment{ID: p.ID, IdempotencyKey: p.IdempotencyKey, Refs: refs(r.State), State: r.State, Response: p.Response}
 				events = s.eventsFor(r, p.Version+1)
 			}
 		}
@@ -94,13 +96,20 @@ func (s *Service) Receive(ctx context.Context, path string, header http.Header, 
 }
 
 // find loads the payment a notification is about: by paymentRequestId
-// (notifyPayment), else by Antom's paymentId (capture and refund notifications).
+// (notifyPayment), else by the first other id it names that the store knows
+// (paymentId, captureRequestId, refundRequestId).
 func (s *Service) find(ctx context.Context, n parsed) (Payment, error) {
 	if n.PaymentRequestID != "" {
 		return s.cfg.Store.Payment(ctx, n.PaymentRequestID)
 	}
-	if n.PaymentID != "" {
-		return s.cfg.Store.PaymentByAntomID(ctx, n.PaymentID)
+	for _, ref := range []string{n.PaymentID, n.CaptureRequestID, n.RefundRequestID} {
+		if ref == "" {
+			continue
+		}
+		p, err := s.cfg.Store.PaymentByRef(ctx, ref)
+		if !errors.Is(err, ErrNotFound) {
+			return p, err
+		}
 	}
 	return Payment{}, ErrNotFound
 }

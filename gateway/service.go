@@ -127,11 +127,30 @@ type applyResult struct {
 // stateView is what the gateway reads from a state: ids to address Antom and
 // the status to name events.
 type stateView struct {
-	PaymentRequestID string `json:"paymentRequestId"`
-	PaymentID        string `json:"paymentId"`
-	Status           string `json:"status"`
-	CaptureMode      string `json:"captureMode"`
-	Payment          string `json:"payment"`
+	PaymentRequestID string                     `json:"paymentRequestId"`
+	PaymentID        string                     `json:"paymentId"`
+	Status           string                     `json:"status"`
+	CaptureMode      string                     `json:"captureMode"`
+	Payment          string                     `json:"payment"`
+	Captures         map[string]json.RawMessage `json:"captures"`
+	Refunds          map[string]json.RawMessage `json:"refunds"`
+}
+
+// refs lists the ids besides paymentRequestId that Antom's notifications may
+// name the payment by.
+func refs(state json.RawMessage) []string {
+	v := view(state)
+	var out []string
+	if v.PaymentID != "" {
+		out = append(out, v.PaymentID)
+	}
+	for id := range v.Captures {
+		out = append(out, id)
+	}
+	for id := range v.Refunds {
+		out = append(out, id)
+	}
+	return out
 }
 
 func view(state json.RawMessage) stateView {
@@ -200,7 +219,7 @@ func (s *Service) update(ctx context.Context, id string, event any, respond func
 		}
 		next := p
 		next.State = r.State
-		next.PaymentID = view(r.State).PaymentID
+		next.Refs = refs(r.State)
 		if respond != nil {
 			next.Response = respond(next, r)
 		}

@@ -27,9 +27,9 @@ type Payment struct {
 	ID string
 	// IdempotencyKey is the merchant's Idempotency-Key header, empty when none.
 	IdempotencyKey string
-	// PaymentID is Antom's paymentId, once known (capture and refund
-	// notifications name only it). Written from the state on every write.
-	PaymentID string
+	// Refs are the payment's other ids a notification may name it by (Antom's
+	// paymentId, capture and refund request ids); each write adds the new ones.
+	Refs []string
 	// State is payment.apply's state, as JSON.
 	State json.RawMessage
 	// Version is the optimistic-concurrency counter.
@@ -101,8 +101,8 @@ type Store interface {
 	Payment(ctx context.Context, id string) (Payment, error)
 	// PaymentByIdempotencyKey loads a payment by its Idempotency-Key.
 	PaymentByIdempotencyKey(ctx context.Context, key string) (Payment, error)
-	// PaymentByAntomID loads a payment by Antom's paymentId.
-	PaymentByAntomID(ctx context.Context, paymentID string) (Payment, error)
+	// PaymentByRef loads a payment by one of its Refs.
+	PaymentByRef(ctx context.Context, ref string) (Payment, error)
 	// Create writes a new payment (version 1) and its events.
 	Create(ctx context.Context, p Payment, events []Event) error
 	// Update writes p's state and response as version from+1 if the stored

@@ -42,13 +42,14 @@ type Store struct {
 
 // queries, written once; rebound per dialect.
 var queries = map[string]string{
-	"payment":      `SELECT id, idem_key, payment_id, state, version, response FROM payments WHERE id = ?`,
-	"paymentIdem":  `SELECT id, idem_key, payment_id, state, version, response FROM payments WHERE idem_key = ?`,
-	"paymentAntom": `SELECT id, idem_key, payment_id, state, version, response FROM payments WHERE payment_id = ?`,
-	"create": `INSERT INTO payments (id, idem_key, payment_id, state, version, response, created_at, updated_at)
-		VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING`,
-	"update": `UPDATE payments SET state = ?, response = ?, payment_id = ?, version = version + 1, updated_at = ?
+	"payment":     `SELECT id, idem_key, state, version, response FROM payments WHERE id = ?`,
+	"paymentIdem": `SELECT id, idem_key, state, version, response FROM payments WHERE idem_key = ?`,
+	"paymentRef":  `SELECT p.id, p.idem_key, p.state, p.version, p.response FROM payment_refs r JOIN payments p ON p.id = r.payment_request_id WHERE r.ref = ?`,
+	"create": `INSERT INTO payments (id, idem_key, state, version, response, created_at, updated_at)
+		VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING`,
+	"update": `UPDATE payments SET state = ?, response = ?, version = version + 1, updated_at = ?
 		WHERE id = ? AND version = ?`,
+	"ref": `INSERT INTO payment_refs (ref, payment_request_id) VALUES (?, ?) ON CONFLICT (ref) DO NOTHING`,
 	"inbox": `INSERT INTO inbox (dedupe_key, payment_request_id, notify_type, body, received_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
 	"event": `INSERT INTO outbox (event_id, type, payment_request_id, body, status, attempts, next_attempt_at, lease_until, created_at)
@@ -165,25 +166,17 @@ func nullJSON(raw json.RawMessage) any {
 	return string(raw)
 }
 
-func nullString(v string) any {
-	if v == "" {
-		return nil
-	}
-	return v
-}
-
 func (s *Store) scanPayment(row *sql.Row) (gateway.Payment, error) {
 	var p gateway.Payment
-	var idem, pid, resp sql.NullString
+	var idem, resp sql.NullString
 	var state string
-	if err := row.Scan(&p.ID, &idem, &pid, &state, &p.Version, &resp); err != nil {
+	if err := row.Scan(&p.ID, &idem, &state, &p.Version, &resp); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return p, gateway.ErrNotFound
 		}
 		return p, fmt.Errorf("%s: %w", s.d.Name, err)
 	}
 	p.IdempotencyKey = idem.String
-	p.PaymentID = pid.String
 	p.State = json.RawMessage(state)
 	if resp.Valid {
 		p.Response = json.RawMessage(resp.String)
@@ -211,9 +204,19 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []gateway.E
 	return nil
 }
 
-// PaymentByAntomID implements gateway.Store.
-func (s *Store) PaymentByAntomID(ctx context.Context, paymentID string) (gateway.Payment, error) {
-	return s.scanPayment(s.db.QueryRowContext(ctx, s.q["paymentAntom"], paymentID))
+// PaymentByRef implements gateway.Store.
+func (s *Store) PaymentByRef(ctx context.Context, ref string) (gateway.Payment, error) {
+	return s.scanPayment(s.db.QueryRowContext(ctx, s.q["paymentRef"], ref))
+}
+
+// refs records the payment's other ids.
+func (s *Store) refs(ctx context.Context, tx *sql.Tx, p gateway.Payment) error {
+	for _, ref := range p.Refs {
+		if _, err := tx.ExecContext(ctx, s.q["ref"], ref, p.ID); err != nil {
+			return fmt.Errorf("%s: payment refs: %w", s.d.Name, err)
+		}
+	}
+	return nil
 }
 
 // Create implements gateway.Store.
@@ -224,19 +227,22 @@ func (s *Store) Create(ctx context.Context, p gateway.Payment, events []gateway.
 			idem = p.IdempotencyKey
 		}
 		now := ms(time.Now())
-		res, err := tx.ExecContext(ctx, s.q["create"], p.ID, idem, nullString(p.PaymentID), string(p.State), nullJSON(p.Response), now, now)
+		res, err := tx.ExecContext(ctx, s.q["create"], p.ID, idem, string(p.State), nullJSON(p.Response), now, now)
 		if err != nil {
 			return fmt.Errorf("%s: create payment: %w", s.d.Name, err)
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return gateway.ErrDuplicate
 		}
+		if err := s.refs(ctx, tx, p); err != nil {
+			return err
+		}
 		return s.insertEvents(ctx, tx, events)
 	})
 }
 
 func (s *Store) update(ctx context.Context, tx *sql.Tx, p gateway.Payment, from int64) error {
-	res, err := tx.ExecContext(ctx, s.q["update"], string(p.State), nullJSON(p.Response), nullString(p.PaymentID), ms(time.Now()), p.ID, from)
+	res, err := tx.ExecContext(ctx, s.q["update"], string(p.State), nullJSON(p.Response), ms(time.Now()), p.ID, from)
 	if err != nil {
 		return fmt.Errorf("%s: update payment: %w", s.d.Name, err)
 	}
@@ -247,7 +253,7 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, p gateway.Payment, from 
 	if n == 0 {
 		return gateway.ErrVersionConflict
 	}
-	return nil
+	return s.refs(ctx, tx, p)
 }
 
 // Update implements gateway.Store.

@@ -40,7 +40,13 @@ func TestStoreContract(t *testing.T) {
 			require.ErrorIs(t, err, gateway.ErrNotFound)
 
 			got.State, got.Response = json.RawMessage(`{"v":2}`), json.RawMessage(`{"ok":true}`)
+			got.Refs = []string{"ANTOM_PAYMENT_1", "CAP_1"}
 			require.NoError(t, s.Update(ctx, got, 1, nil))
+			byRef, err := s.PaymentByRef(ctx, "CAP_1")
+			require.NoError(t, err)
+			require.Equal(t, "PAY_1", byRef.ID)
+			_, err = s.PaymentByRef(ctx, "CAP_2")
+			require.ErrorIs(t, err, gateway.ErrNotFound)
 			require.ErrorIs(t, s.Update(ctx, got, 1, []gateway.Event{event("lost", "PAY_1", now)}), gateway.ErrVersionConflict)
 			got, err = s.Payment(ctx, "PAY_1")
 			require.NoError(t, err)

@@ -2,14 +2,18 @@
 CREATE TABLE payments (
 	id         TEXT PRIMARY KEY,
 	idem_key   TEXT UNIQUE,
-	payment_id TEXT,
 	state      TEXT NOT NULL,
 	version    BIGINT NOT NULL,
 	response   TEXT,
 	created_at BIGINT NOT NULL,
 	updated_at BIGINT NOT NULL
 );
-CREATE INDEX payments_payment_id ON payments (payment_id);
+-- payment_refs: the other ids a notification may name a payment by (Antom's
+-- paymentId, captureRequestId, refundRequestId).
+CREATE TABLE payment_refs (
+	ref                TEXT PRIMARY KEY,
+	payment_request_id TEXT NOT NULL
+);
 -- inbox: verified notifications, one row per dedupe key.
 CREATE TABLE inbox (
 	dedupe_key         TEXT PRIMARY KEY,
