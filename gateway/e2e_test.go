@@ -175,7 +175,8 @@ func TestNotificationOrder(t *testing.T) {
 		status, a = e.call("POST", "/v1/payments", intent(t, "server_to_server", "PAY_O2", "30000", "MANUAL"))
 		require.Equal(t, 200, status, a)
 		payNote := e.antom.take()
-		_, a = e.call("POST", "/v1/payments/PAY_O2/capture", nil)
+		status, a = e.call("POST", "/v1/payments/PAY_O2/capture", nil)
+		require.Equal(t, 200, status, a)
 		capNote := e.antom.take()
 		for _, n := range append(capNote, payNote...) { // capture result first
 			code, _ := deliver(t, e.gwURL, n)

@@ -57,7 +57,6 @@ type fakeAntom struct {
 	eng         core.Engine
 	antomKey    string
 	merchantPub string
-	notifyURL   string
 	now         func() time.Time
 
 	mu        sync.Mutex
