@@ -16,6 +16,7 @@ wasm:
 build: wasm
 	$(GO) build $(PKGS)
 	$(GO) build -o bin/paycore ./hosts/cli
+	CGO_ENABLED=0 $(GO) build -trimpath -o bin/paycore-http ./hosts/http
 
 test: build wasm
 	$(GO) test $(PKGS)
@@ -45,9 +46,24 @@ vectors:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
+# The README's main job: paycore-http with the sandbox in-process as Antom and SQLite in
+# a temporary directory walks a payment end to end, then keeps serving (Ctrl-C stops).
+RUN_ADDR ?= 127.0.0.1:8080
 run: build
-	./bin/paycore validate --example
-	./bin/paycore build --example
+	./bin/paycore-http demo --serve --addr $(RUN_ADDR)
+
+# The same walk with a scripted buyer; exits 0 only if every step behaved as expected.
+.PHONY: demo
+demo: build
+	./bin/paycore-http demo
+
+# The paycore-http container image (Dockerfile: the same build as above, on
+# distroless, non-root). Needs a Docker daemon; CI builds the binary, not the image.
+.PHONY: docker
+DOCKER ?= docker
+IMAGE  ?= paycore-http
+docker:
+	$(DOCKER) build -t $(IMAGE) .
 
 # The offline Antom on 127.0.0.1:8090, verifying requests with the repository's test-only
 # merchant key (testvectors/keys); see README, "The sandbox".

@@ -1,0 +1,40 @@
+-- payments: payment.apply's state and its optimistic-concurrency version.
+CREATE TABLE payments (
+	id         TEXT PRIMARY KEY,
+	idem_key   TEXT UNIQUE,
+	state      TEXT NOT NULL,
+	version    BIGINT NOT NULL,
+	response   TEXT,
+	created_at BIGINT NOT NULL,
+	updated_at BIGINT NOT NULL
+);
+-- payment_refs: the other ids a notification may name a payment by (Antom's
+-- paymentId, captureRequestId, refundRequestId).
+CREATE TABLE payment_refs (
+	ref                TEXT PRIMARY KEY,
+	payment_request_id TEXT NOT NULL
+);
+-- inbox: verified notifications, one row per dedupe key.
+CREATE TABLE inbox (
+	dedupe_key         TEXT PRIMARY KEY,
+	payment_request_id TEXT NOT NULL,
+	notify_type        TEXT NOT NULL,
+	body               TEXT NOT NULL,
+	received_at        BIGINT NOT NULL
+);
+-- outbox: events for the merchant, seq is the polling cursor.
+CREATE TABLE outbox (
+	seq                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	event_id           TEXT NOT NULL UNIQUE,
+	type               TEXT NOT NULL,
+	payment_request_id TEXT NOT NULL,
+	body               TEXT NOT NULL,
+	status             TEXT NOT NULL,
+	attempts           INTEGER NOT NULL,
+	next_attempt_at    BIGINT NOT NULL,
+	lease_until        BIGINT NOT NULL,
+	last_error         TEXT,
+	created_at         BIGINT NOT NULL,
+	delivered_at       BIGINT
+);
+CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
