@@ -83,7 +83,13 @@ type Logo struct {
 // what they claim to be (a code, a name, an http(s) URL): anything else from the
 // outside is left out with a warning naming its field, so a mistaken field cannot
 // carry, say, a card number into the result. A missing result is BAD_INPUT.
-func ReadConsult(r *antom.ConsultResponse) (Consultation, *problem.Error) {
+func ReadConsult(r *antom.ConsultResponse) (Consultation, error) {
+	res, perr := readConsult(r)
+	return res, problem.OrNil(perr)
+}
+
+// readConsult is ReadConsult with the concrete error type, for this package.
+func readConsult(r *antom.ConsultResponse) (Consultation, *problem.Error) {
 	if r.Result == nil {
 		return Consultation{}, &problem.Error{Code: problem.BadInput, Field: "response.result", Message: "response.result is required: every Antom response carries one"}
 	}

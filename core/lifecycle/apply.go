@@ -32,7 +32,13 @@ type machine struct {
 // is not modified. Bad input (a malformed state or event, a state whose facts
 // contradict each other) is a BAD_INPUT or BAD_JSON error naming the field; an
 // event that contradicts a valid state is not an error but a Conflict.
-func Apply(st *State, ev Event, now string) (*Result, *problem.Error) {
+func Apply(st *State, ev Event, now string) (*Result, error) {
+	res, perr := applyEvent(st, ev, now)
+	return res, problem.OrNil(perr)
+}
+
+// applyEvent is Apply with the concrete error type, for this package.
+func applyEvent(st *State, ev Event, now string) (*Result, *problem.Error) {
 	m := &machine{ev: &ev, now: now}
 	if now != "" {
 		t, err := time.Parse(time.RFC3339, now)

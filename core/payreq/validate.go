@@ -43,7 +43,13 @@ type CardSummary struct {
 // the caller means to use, or "" to infer it. Malformed JSON is an error (there is
 // nothing to validate); everything else, including values of the wrong JSON type,
 // is reported in the Result.
-func Validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
+func Validate(raw []byte, now time.Time, intended Mode) (Result, error) {
+	res, perr := validate(raw, now, intended)
+	return res, problem.OrNil(perr)
+}
+
+// validate is Validate with the concrete error type, for this package.
+func validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
 	var req antom.PayRequest
 	c := checker{now: now, doc: raw}
 	found, ok := decodeRequestDoc(raw, &req)
@@ -101,12 +107,14 @@ type checker struct {
 	tree *any
 }
 
+// violate and warn record a finding; its path and message go through
+// card.RedactText, since both can hold a key name from the request.
 func (c *checker) violate(field, rule, msg string) {
-	c.violations = append(c.violations, problem.Violation{Field: field, Rule: rule, Message: msg})
+	c.violations = append(c.violations, problem.Violation{Field: card.RedactText(field), Rule: rule, Message: card.RedactText(msg)})
 }
 
 func (c *checker) warn(field, rule, msg string) {
-	c.warnings = append(c.warnings, problem.Violation{Field: field, Rule: rule, Message: msg})
+	c.warnings = append(c.warnings, problem.Violation{Field: card.RedactText(field), Rule: rule, Message: card.RedactText(msg)})
 }
 
 // scanned reports the unknown and duplicated keys and the Chinese characters the

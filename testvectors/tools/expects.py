@@ -47,6 +47,21 @@ add('pay.validate/pan_as_key_name.json', ok(warnings=[{"field": "order.411734***
 add('pay.build/pan_in_amount_major.json', err('VALIDATION_FAILED', violations=[viol('amount.major', 'major_format')]))
 add('pay.validate/capture_mode_unknown.json', ok(valid=False, captureMode="", violations=[viol('paymentFactor.captureMode', 'oneof')]))
 add('pay.validate/selected_brand_unknown.json', ok(violations=[{"field": "paymentMethod.paymentMethodMetaData.selectedCardBrand", "rule": "oneof", "message": "the value is not an Antom card brand"}]))
+# Intent errors in the intent's words.
+add('pay.build/err_unknown_key_hint.json', err('BAD_INPUT', field='captureMod', message='unknown input key "captureMod": did you mean "captureMode"?'))
+add('pay.build/err_signing_key_hint.json', err('BAD_INPUT', field='signing.key', message='unknown input key "signing.key": did you mean "signing.privateKey"?'))
+add('pay.build/err_expiry_month_one_finding.json', err('VALIDATION_FAILED', message='the request breaks 1 rule', violations=[viol('card.expiryMonth', 'format')]))
+add('pay.build/err_amount_number.json', err('BAD_JSON', field='amount.value'))
+add('pay.build/err_redirect_url_intent_name.json', err('VALIDATION_FAILED', violations=[viol('redirectUrl', 'url')]))
+add('pay.build/err_amount_major_zero_one_finding.json', err('VALIDATION_FAILED', message='the request breaks 1 rule', violations=[viol('amount.major', 'value_zero')]))
+add('pay.build/err_card_luhn.json', err('VALIDATION_FAILED', violations=[viol('card.number', 'luhn')]))
+add('pay.build/err_issuer_auth_visa.json', err('VALIDATION_FAILED', violations=[viol('cardBrand', 'korean_brand')]))
+add('pay.build/err_card_expired.json', err('VALIDATION_FAILED', violations=[viol('card.expiryYear', 'expired')]))
+add('consult.build/err_env_unknown_key.json', err('BAD_INPUT', field='env.terminal', message='unknown input key "env.terminal": did you mean "env.terminalType"?'))
+# Wire-model slips.
+add('response.interpret/pay_s_acquirer_info.json', ok(outcome="authorized"))
+add('response.interpret/err_acquirer_info_not_object.json', err('BAD_JSON', field='response.acquirerInfo'))
+add('notification.parse/refund_result_s.json', ok(verified=True, api="notifyRefund", paymentId=None, refundId="2020010123456789REFD", outcome="succeeded"))
 
 def main():
     missing = []
