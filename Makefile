@@ -47,8 +47,8 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
 run: build
-	./bin/paycore validate
-	./bin/paycore build
+	./bin/paycore validate --example
+	./bin/paycore build --example
 
 # The paycore-http container image (Dockerfile: the same build as above, on
 # distroless, non-root). Needs a Docker daemon; CI builds the binary, not the image.

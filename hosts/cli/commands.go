@@ -412,18 +412,17 @@ func runBuild(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if c.json {
-		return c.printJSON(raw, env)
-	}
-	if !env.OK {
-		return c.failed(env)
-	}
+	return c.answer(raw, env, func(res json.RawMessage) error { return c.printBuilt(res, *curl, *baseURL) })
+}
+
+// printBuilt prints a built request for people, or as a curl command.
+func (c *cli) printBuilt(res json.RawMessage, curl bool, baseURL string) error {
 	var req builtRequest
-	if err := json.Unmarshal(env.Result, &req); err != nil {
+	if err := json.Unmarshal(res, &req); err != nil {
 		return err
 	}
-	if *curl {
-		fmt.Fprintln(c.stdout, req.curl(*baseURL))
+	if curl {
+		fmt.Fprintln(c.stdout, req.curl(baseURL))
 		if _, signed := req.Headers["Signature"]; !signed {
 			fmt.Fprintln(c.stderr, "paycore: note: the request is not signed (no --key); Antom refuses it without a Signature header")
 		}
@@ -432,7 +431,7 @@ func runBuild(c *cli, args []string) error {
 		}
 		return nil
 	}
-	fmt.Fprintf(c.stdout, "%s %s\n", req.Method, strings.TrimRight(*baseURL, "/")+req.Path)
+	fmt.Fprintf(c.stdout, "%s %s\n", req.Method, strings.TrimRight(baseURL, "/")+req.Path)
 	for _, k := range slices.Sorted(maps.Keys(req.Headers)) {
 		fmt.Fprintf(c.stdout, "%s: %s\n", k, req.Headers[k])
 	}
@@ -565,21 +564,17 @@ func runVersion(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if c.json {
-		return c.printJSON(raw, env)
-	}
-	if !env.OK {
-		return c.failed(env)
-	}
-	var info struct {
-		Version    string `json:"version"`
-		ABIVersion int    `json:"abiVersion"`
-	}
-	if err := json.Unmarshal(env.Result, &info); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "paycore %s (ABI %d, engine %s, %s)\n", info.Version, info.ABIVersion, c.engineName, runtime.Version())
-	return nil
+	return c.answer(raw, env, func(res json.RawMessage) error {
+		var info struct {
+			Version    string `json:"version"`
+			ABIVersion int    `json:"abiVersion"`
+		}
+		if err := json.Unmarshal(res, &info); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "paycore %s (ABI %d, engine %s, %s)\n", info.Version, info.ABIVersion, c.engineName, runtime.Version())
+		return nil
+	})
 }
 
 func runVectors(c *cli, args []string) error {

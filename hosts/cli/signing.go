@@ -54,6 +54,32 @@ func runSign(c *cli, args []string) error {
 	})
 }
 
+// freshnessFlags are --now and --tolerance: an opt-in check of the signed time.
+type freshnessFlags struct {
+	now       *string
+	tolerance *int
+}
+
+func addFreshnessFlags(fs *flag.FlagSet) freshnessFlags {
+	return freshnessFlags{
+		now:       fs.String("now", "", "with --tolerance: the current time (RFC 3339; default: the clock)"),
+		tolerance: fs.Int("tolerance", 0, "accept a signed time at most this many seconds from now (default: no time check)"),
+	}
+}
+
+// set adds now and toleranceSeconds to an op input when --tolerance is given.
+func (f freshnessFlags) set(c *cli, in map[string]any) error {
+	if *f.tolerance <= 0 {
+		return nil
+	}
+	now, err := c.nowValue(*f.now)
+	if err != nil {
+		return err
+	}
+	in["now"], in["toleranceSeconds"] = now, *f.tolerance
+	return nil
+}
+
 // signingInput parses a signing command's flags and reads its body and key.
 func (c *cli) signingInput(fs *flag.FlagSet, sf signingFlags, path *string, args []string) (body []byte, key string, err error) {
 	pos, err := c.parse(fs, args, 0, 1)
@@ -81,8 +107,7 @@ func runVerify(c *cli, args []string) error {
 	headers := headerFlags{}
 	fs.Var(headers, "header", "a received header, 'name: value' (repeat; instead of --client-id, --time, --signature)")
 	kind := fs.String("kind", "", "with --header: response (reads response-time) or notification (reads request-time)")
-	nowFlag := fs.String("now", "", "with --tolerance: the current time (RFC 3339; default: the clock)")
-	tolerance := fs.Int("tolerance", 0, "accept a signed time at most this many seconds from now (default: no time check)")
+	fresh := addFreshnessFlags(fs)
 	pos, err := c.parse(fs, args, 0, 1)
 	if err != nil {
 		return err
@@ -107,12 +132,8 @@ func runVerify(c *cli, args []string) error {
 	} else {
 		in["clientId"], in["requestTime"], in["signature"] = *clientID, *signedTime, *sig
 	}
-	if *tolerance > 0 {
-		now, err := c.nowValue(*nowFlag)
-		if err != nil {
-			return err
-		}
-		in["now"], in["toleranceSeconds"] = now, *tolerance
+	if err := fresh.set(c, in); err != nil {
+		return err
 	}
 	raw, env, err := c.call("signature.verify", marshal(in))
 	if err != nil {
@@ -330,8 +351,7 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 	headers := headerFlags{}
 	fs.Var(headers, "header", "a received header, 'name: value' (repeat), when the input is the raw body")
 	captureMode := fs.String("capture-mode", "", "the pay request's capture mode: AUTOMATIC (default) or MANUAL")
-	nowFlag := fs.String("now", "", "with --tolerance: the current time (RFC 3339; default: the clock)")
-	tolerance := fs.Int("tolerance", 0, "accept a request-time at most this many seconds from now (default: no time check)")
+	fresh := addFreshnessFlags(fs)
 	pos, err := c.parse(fs, args, 0, 1)
 	if err != nil {
 		return err
@@ -375,12 +395,8 @@ func (c *cli) notifyParse(args []string, mustVerify bool) error {
 	} else {
 		in["verify"] = false
 	}
-	if *tolerance > 0 {
-		now, err := c.nowValue(*nowFlag)
-		if err != nil {
-			return err
-		}
-		in["now"], in["toleranceSeconds"] = now, *tolerance
+	if err := fresh.set(c, in); err != nil {
+		return err
 	}
 	if *captureMode != "" {
 		in["context"] = map[string]string{"captureMode": *captureMode}

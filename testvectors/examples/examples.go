@@ -1,6 +1,7 @@
-// Package examples embeds paycore's example inputs: the seed guide's three pay
-// request samples (as pay.validate inputs) and a merchant intent (a pay.build input).
-// The CLI runs them when given no file, and tests and benchmarks read them.
+// Package examples embeds paycore's example inputs: the three pay request samples of
+// Antom's Authorization payment guide (as pay.validate inputs) and a merchant intent
+// (a pay.build input). The CLI runs them with --example, and tests and benchmarks
+// read them.
 package examples
 
 import "embed"
