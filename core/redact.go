@@ -1,7 +1,6 @@
 package core
 
 import (
-	"bytes"
 	"encoding/json"
 
 	"github.com/paycore/paycore/core/card"
@@ -105,7 +104,7 @@ func (r *rewriter) value(depth int, verbatim bool) {
 				r.out = append(r.out, ',')
 				r.pos++
 			}
-			key := r.string(verbatim)
+			key := r.string(verbatim, true)
 			if r.pos >= len(r.in) || r.in[r.pos] != ':' {
 				r.bad = true
 				return
@@ -141,18 +140,19 @@ func (r *rewriter) value(depth int, verbatim bool) {
 			r.value(depth, verbatim)
 		}
 	case '"':
-		r.string(verbatim)
+		r.string(verbatim, false)
 	default:
 		start := r.pos
-		for r.pos < len(r.in) && !bytes.ContainsRune([]byte(",}]"), rune(r.in[r.pos])) {
+		for r.pos < len(r.in) && r.in[r.pos] != ',' && r.in[r.pos] != '}' && r.in[r.pos] != ']' {
 			r.pos++
 		}
 		r.out = append(r.out, r.in[start:r.pos]...)
 	}
 }
 
-// string copies a string token, redacted unless verbatim, and returns its value.
-func (r *rewriter) string(verbatim bool) string {
+// string copies a string token, redacted unless verbatim, and returns its value
+// when it is an object key (a verbatim value is copied without decoding it).
+func (r *rewriter) string(verbatim, key bool) string {
 	start := r.pos
 	if start >= len(r.in) || r.in[start] != '"' {
 		r.bad = true
@@ -171,6 +171,10 @@ func (r *rewriter) string(verbatim bool) string {
 	}
 	r.pos++
 	tok := r.in[start:r.pos]
+	if verbatim && !key {
+		r.out = append(r.out, tok...)
+		return ""
+	}
 	var s string
 	if json.Unmarshal(tok, &s) != nil {
 		r.bad = true

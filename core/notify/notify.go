@@ -34,8 +34,9 @@ type Input struct {
 	// before anything in it is read, unless Verify is explicitly false.
 	PublicKey string `json:"publicKey,omitempty"`
 	// Verify false parses without verifying (tests, replaying stored bodies). The
-	// result then has verified false, no ack and action "none": nothing in an
-	// unverified notification may be acted on. Absent means true.
+	// result then has verified false, outcome "unknown", action "none" and no ack,
+	// with the fields as received: nothing in an unverified notification may be
+	// acted on. Absent means true.
 	Verify *bool `json:"verify,omitempty"`
 	// Now and ToleranceSeconds opt in to a freshness check of request-time. It is
 	// off by default: its format is undocumented and resends may keep the old time.
@@ -176,9 +177,11 @@ func parse(in Input) (Result, *problem.Error) {
 		res.DedupeKey = dedupeKey(string(p.NotifyType), first(p.PaymentID, p.PaymentRequestID), p.Result, "")
 	}
 	if !res.Verified {
-		// Parsed fields only: no step to take and nothing to acknowledge.
-		res.Action = outcome.Action{Kind: outcome.None}
-		res.Warnings = append(res.Warnings, outcome.Warning{Field: "verify", Message: "not verified (\"verify\": false): the fields are as received, with no action and no ack; never act on an unverified notification"})
+		// Parsed fields only: no outcome to rely on, no step to take, nothing to
+		// acknowledge.
+		res.Decision = outcome.Decision{Outcome: outcome.Unknown, Action: outcome.Action{Kind: outcome.None}, Reason: "not_verified",
+			Message: `Not verified ("verify": false): the fields are as received; nothing in them may be acted on, and nothing is acknowledged.`}
+		res.Warnings = append(res.Warnings, outcome.Warning{Field: "verify", Message: "not verified: never act on an unverified notification"})
 		return res, nil
 	}
 	res.Ack = &Ack{Status: 200, Headers: map[string]string{"Content-Type": signature.ContentType}, Body: AckBody}

@@ -78,6 +78,7 @@ func FuzzParse(f *testing.F) {
 		if !verify {
 			require.Nil(t, res.Ack)
 			require.Equal(t, outcome.None, res.Action.Kind)
+			require.Equal(t, outcome.Unknown, res.Outcome)
 			return
 		}
 		require.Equal(t, AckBody, res.Ack.Body)
