@@ -53,8 +53,9 @@ paycore example intent > intent.json && paycore build intent.json`},
 inquiryRefund, or a notification: notifyPayment, notifyCapture, notifyRefund) and
 says in one sentence what happened and exactly what to do next, then the details:
 redirect URL and method, retry advice, AVS/CVV/3-D Secure meanings. The input is
-Antom's JSON answer. With --timeout or --no-response no input is read: the call got
-no answer. --capture-mode is the pay request's (AUTOMATIC when not given).`,
+Antom's JSON answer (or the op input, {"response": ..., "context": ...}). With
+--timeout or --no-response no input is read: the call got no answer.
+--capture-mode is the pay request's (AUTOMATIC when not given).`,
 			example: `paycore example pay-in-process | paycore interpret pay
 paycore interpret pay --timeout
 paycore example pay-success | paycore interpret pay --capture-mode MANUAL`,

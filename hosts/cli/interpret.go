@@ -45,8 +45,18 @@ func runInterpret(c *cli, args []string) error {
 			return c.answer(raw, env, nil)
 		}
 		m["response"] = input
+		if in := object(input); in != nil && (in["response"] != nil || in["transport"] != nil) {
+			// The op input form (Antom's answers have neither key): <api> wins.
+			in["api"] = m["api"]
+			m = in
+		}
 	}
 	ctx := map[string]any{}
+	if given := object(m["context"]); given != nil {
+		for k, v := range given {
+			ctx[k] = v
+		}
+	}
 	if *captureMode != "" {
 		ctx["captureMode"] = *captureMode
 	}
@@ -56,11 +66,13 @@ func runInterpret(c *cli, args []string) error {
 	if *attempt != 0 {
 		ctx["attempt"] = *attempt
 	}
-	now, err := c.nowValue(*nowFlag)
-	if err != nil {
-		return err
+	if _, ok := ctx["now"]; !ok || *nowFlag != "" {
+		now, err := c.nowValue(*nowFlag)
+		if err != nil {
+			return err
+		}
+		ctx["now"] = now
 	}
-	ctx["now"] = now
 	m["context"] = marshal(ctx)
 	raw, env, err := c.call("response.interpret", marshal(m))
 	if err != nil {
