@@ -162,6 +162,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, _ io.Re
 	// Signals first, so that a server that says it listens also drains on SIGTERM.
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal during the drain stops the process at once
+	}()
 
 	engine, err := newEngine(ctx, o, logger)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -103,6 +104,10 @@ func TestRunStopsOnSIGTERM(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), []string{"probe"}, env(map[string]string{"PAYCORE_ADDR": addr}), nil, &out, io.Discard))
 	require.JSONEq(t, `{"status":"ok"}`, out.String())
+	// The container's wildcard address is probed on the loopback interface.
+	_, port, err := net.SplitHostPort(addr)
+	require.NoError(t, err)
+	require.NoError(t, run(context.Background(), []string{"probe"}, env(map[string]string{"PAYCORE_ADDR": "0.0.0.0:" + port}), nil, io.Discard, io.Discard))
 
 	require.NoError(t, syscall.Kill(syscall.Getpid(), syscall.SIGTERM))
 	select {
@@ -114,7 +119,7 @@ func TestRunStopsOnSIGTERM(t *testing.T) {
 	logs.waitFor(t, "shutting down")
 	logs.waitFor(t, "stopped")
 	var stderr bytes.Buffer
-	err := run(context.Background(), []string{"probe", "--addr", addr, "--timeout", "1s"}, env(nil), nil, io.Discard, &stderr)
+	err = run(context.Background(), []string{"probe", "--addr", addr, "--timeout", "1s"}, env(nil), nil, io.Discard, &stderr)
 	require.Error(t, err)
 	require.Equal(t, 1, exitCode(err, &stderr))
 }

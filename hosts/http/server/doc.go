@@ -30,8 +30,10 @@
 //   - the request counters and latency histograms of /metrics, labelled by the
 //     route pattern.
 //
-// Every route, built-in or mounted, is registered in routes.go, and Mount.Doc (an
-// OpenAPI operation) puts a mounted route in /openapi.json. Handlers answer errors
+// Every route, built-in or mounted, is registered in routes.go. Mount.Doc (an
+// OpenAPI 3.1 Operation Object) and Mount.Schemas (the component schemas it refers
+// to) put a mounted route in /openapi.json; without them it is listed as not
+// documented. Handlers answer errors
 // with WriteError so every error body has the envelope shape; StatusFor maps an op
 // envelope to its HTTP status.
 package server

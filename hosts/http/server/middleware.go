@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/paycore/paycore/core/problem"
 )
 
@@ -78,7 +80,7 @@ func (s *Server) wrap(rt route) http.Handler {
 
 // serve runs h for one request with a request id, a deadline, panic recovery, a
 // log line and metrics labelled route.
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, route string, timeout time.Duration, observer interface{ Observe(float64) }, h http.Handler) {
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, route string, timeout time.Duration, observer prometheus.Observer, h http.Handler) {
 	start := time.Now()
 	info := &reqInfo{id: s.ids.from(r.Header.Get(RequestIDHeader))}
 	w.Header().Set(RequestIDHeader, info.id)

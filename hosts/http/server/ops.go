@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/paycore/paycore/core"
@@ -97,8 +98,8 @@ func isJSON(contentType string) bool {
 	if err != nil {
 		return false
 	}
-	return mt == "application/json" || len(mt) > len("application/+json") &&
-		mt[:len("application/")] == "application/" && mt[len(mt)-len("+json"):] == "+json"
+	return mt == "application/json" ||
+		len(mt) > len("application/+json") && strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
 }
 
 var (
