@@ -183,7 +183,7 @@ func TestEveryRowHasVocabulary(t *testing.T) {
 			require.Equal(t, "new", x.reqID, name)
 			// A new request id only once the first request's fate is known: a final
 			// failure, or an authorization that expired uncaptured.
-			if x.reason == "authorization_expired" {
+			if x.when == ifAuthExpired {
 				require.Equal(t, Authorized, x.out, name)
 			} else {
 				require.Equal(t, Failed, x.out, "a new request id only after a final failure: %s", name)
