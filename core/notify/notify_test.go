@@ -72,6 +72,7 @@ func FuzzParse(f *testing.F) {
 			require.Contains(t, []problem.Code{problem.BadJSON, problem.BadInput, problem.BadSignature}, perr.Code)
 			return
 		}
+		require.Equal(t, verify, res.Verified, "verified exactly when a key was given (and the signature held)")
 		require.Equal(t, AckBody, res.Ack.Body)
 		require.Contains(t, outcome.Outcomes(), res.Outcome)
 		require.Contains(t, outcome.Kinds(), res.Action.Kind)
