@@ -19,8 +19,8 @@ var rulesNow = time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
 
 const (
 	md     = "paymentMethod.paymentMethodMetaData"
-	visa   = "4117347806156383" // Luhn-valid Visa
-	amex   = "378282246310005"  // Luhn-valid AMEX
+	visa   = "4117347806156383"  // Luhn-valid Visa
+	amex   = "378282246310005"   // Luhn-valid AMEX
 	visa17 = "41111111111111113" // Luhn-valid, 17 digits: too long for Visa
 )
 
@@ -312,7 +312,7 @@ func TestCardSummaryIsMasked(t *testing.T) {
 	}{
 		{visa, &CardSummary{Masked: "411734******6383", Brand: "VISA"}},
 		{"4117347806156384", &CardSummary{Masked: "411734******6384", Brand: "VISA"}}, // Luhn error: still named, masked
-		{visa17, &CardSummary{Masked: "411111*******1113", Brand: "VISA"}},         // wrong length for the brand
+		{visa17, &CardSummary{Masked: "411111*******1113", Brand: "VISA"}},            // wrong length for the brand
 		{"41173478", nil}, // too short to name
 	} {
 		req := minimal()
