@@ -25,7 +25,7 @@ func TestCaptureAtTheDeadline(t *testing.T) {
 		refused bool
 	}{
 		{"2026-03-08T09:59:59Z", false},
-		{expiry, true}, // exactly authExpiryTime: Antom's authorization is gone
+		{expiry, true},                      // exactly authExpiryTime: Antom's authorization is gone
 		{"2026-03-08T18:00:00+08:00", true}, // the same instant in another zone
 		{"2026-03-08T10:00:01Z", true},
 	} {
@@ -142,8 +142,12 @@ func TestStateRefusals(t *testing.T) {
 			}
 		}, "state.conflicts"},
 		{"conflict reason unknown", func(s *State) { s.Conflicts = []ConflictEntry{{Reason: "odd", Event: "e"}} }, "state.conflicts[0].reason"},
-		{"conflict event too long", func(s *State) { s.Conflicts = []ConflictEntry{{Reason: AmountMismatch, Event: strings.Repeat("e", 65)}} }, "state.conflicts[0]"},
-		{"conflict have too long", func(s *State) { s.Conflicts = []ConflictEntry{{Reason: AmountMismatch, Have: strings.Repeat("h", 161)}} }, "state.conflicts[0]"},
+		{"conflict event too long", func(s *State) {
+			s.Conflicts = []ConflictEntry{{Reason: AmountMismatch, Event: strings.Repeat("e", 65)}}
+		}, "state.conflicts[0]"},
+		{"conflict have too long", func(s *State) {
+			s.Conflicts = []ConflictEntry{{Reason: AmountMismatch, Have: strings.Repeat("h", 161)}}
+		}, "state.conflicts[0]"},
 		{"conflict got too long", func(s *State) { s.Conflicts = []ConflictEntry{{Reason: AmountMismatch, Got: strings.Repeat("g", 161)}} }, "state.conflicts[0]"},
 		{"conflict requestId too long", func(s *State) { s.Conflicts = []ConflictEntry{{Reason: AmountMismatch, RequestID: long}} }, "state.conflicts[0].requestId"},
 
