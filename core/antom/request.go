@@ -110,6 +110,7 @@ type Address struct {
 	City     string `json:"city,omitempty" validate:"omitempty,max=32"`
 	Address1 string `json:"address1,omitempty" validate:"omitempty,max=256"`
 	Address2 string `json:"address2,omitempty" validate:"omitempty,max=256"`
+	Address3 string `json:"address3,omitempty" validate:"omitempty,max=256"`
 	ZipCode  string `json:"zipCode,omitempty" validate:"omitempty,max=32"`
 	Label    string `json:"label,omitempty" validate:"omitempty,max=64"`
 }
@@ -127,15 +128,17 @@ type Env struct {
 	StoreTerminalID          string       `json:"storeTerminalId,omitempty" validate:"omitempty,max=64"`
 	StoreTerminalRequestTime string       `json:"storeTerminalRequestTime,omitempty" validate:"omitempty,rfc3339"`
 	BrowserInfo              *BrowserInfo `json:"browserInfo,omitempty"`
-	ColorDepth               Int          `json:"colorDepth,omitzero"`
-	ScreenHeight             Int          `json:"screenHeight,omitzero"`
-	ScreenWidth              Int          `json:"screenWidth,omitzero"`
-	TimeZoneOffset           Int          `json:"timeZoneOffset,omitzero"`
-	DeviceBrand              string       `json:"deviceBrand,omitempty" validate:"omitempty,max=64"`
-	DeviceModel              string       `json:"deviceModel,omitempty" validate:"omitempty,max=128"`
-	DeviceLanguage           string       `json:"deviceLanguage,omitempty" validate:"omitempty,max=32"`
-	DeviceID                 string       `json:"deviceId,omitempty" validate:"omitempty,max=64"`
-	OsVersion                string       `json:"osVersion,omitempty" validate:"omitempty,max=16"`
+	// ColorDepth, ScreenHeight and ScreenWidth are strings in Antom's spec (both
+	// official SDKs); a JSON number (the seed's form) is accepted and sent as a string.
+	ColorDepth     NumString `json:"colorDepth,omitempty" validate:"omitempty,numeric,max=16"`
+	ScreenHeight   NumString `json:"screenHeight,omitempty" validate:"omitempty,numeric,max=16"`
+	ScreenWidth    NumString `json:"screenWidth,omitempty" validate:"omitempty,numeric,max=16"`
+	TimeZoneOffset Int       `json:"timeZoneOffset,omitzero"`
+	DeviceBrand    string    `json:"deviceBrand,omitempty" validate:"omitempty,max=64"`
+	DeviceModel    string    `json:"deviceModel,omitempty" validate:"omitempty,max=128"`
+	DeviceLanguage string    `json:"deviceLanguage,omitempty" validate:"omitempty,max=32"`
+	DeviceID       string    `json:"deviceId,omitempty" validate:"omitempty,max=64"`
+	OsVersion      string    `json:"osVersion,omitempty" validate:"omitempty,max=16"`
 }
 
 // TerminalType is the kind of buyer terminal.

@@ -113,15 +113,16 @@ func envLenient(raw json.RawMessage, env *antom.Env) *problem.Error {
 		return nil // the strict decode already accepted it; nothing more to learn
 	}
 	const number, boolean = "a whole number (or a string of digits)", "a boolean"
+	const digits = "a string of digits (or a number)"
 	type lenient struct {
 		field, want string
 		raw         json.RawMessage
 		set         bool
 	}
 	checks := []lenient{
-		{"env.colorDepth", number, keys.ColorDepth, env.ColorDepth.IsSet()},
-		{"env.screenHeight", number, keys.ScreenHeight, env.ScreenHeight.IsSet()},
-		{"env.screenWidth", number, keys.ScreenWidth, env.ScreenWidth.IsSet()},
+		{"env.colorDepth", digits, keys.ColorDepth, env.ColorDepth != ""},
+		{"env.screenHeight", digits, keys.ScreenHeight, env.ScreenHeight != ""},
+		{"env.screenWidth", digits, keys.ScreenWidth, env.ScreenWidth != ""},
 		{"env.timeZoneOffset", number, keys.TimeZoneOffset, env.TimeZoneOffset.IsSet()},
 	}
 	if b, bi := keys.BrowserInfo, env.BrowserInfo; b != nil && bi != nil {

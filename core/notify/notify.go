@@ -25,13 +25,18 @@ type Input struct {
 	// Path is the path of your notify URL, as Antom signed it (e.g. /antom/notify).
 	Path string `json:"path"`
 	// Headers are the received headers (names in any case): client-id,
-	// request-time, signature.
-	Headers map[string]string `json:"headers"`
+	// request-time, signature. Values may be strings or, as Go's http.Header
+	// marshals them, arrays of strings.
+	Headers signature.Headers `json:"headers"`
 	// Body is the raw body, byte for byte as received.
 	Body string `json:"body"`
-	// PublicKey is Antom's public key. Without it the notification is parsed but
-	// reported as not verified.
+	// PublicKey is Antom's public key. It is required: a notification is verified
+	// before anything in it is read, unless Verify is explicitly false.
 	PublicKey string `json:"publicKey,omitempty"`
+	// Verify false parses without verifying (tests, replaying stored bodies). The
+	// result then has verified false, no ack and action "none": nothing in an
+	// unverified notification may be acted on. Absent means true.
+	Verify *bool `json:"verify,omitempty"`
 	// Now and ToleranceSeconds opt in to a freshness check of request-time. It is
 	// off by default: its format is undocumented and resends may keep the old time.
 	Now              string `json:"now,omitempty"`
@@ -73,8 +78,9 @@ type Result struct {
 	// DedupeKey is the same for every delivery of the same notification: store it
 	// and skip a notification whose key you have processed (still acknowledge it).
 	DedupeKey string `json:"dedupeKey"`
-	// Ack is the exact response to send.
-	Ack Ack `json:"ack"`
+	// Ack is the exact response to send; absent when the notification was not
+	// verified ("verify": false).
+	Ack *Ack `json:"ack,omitempty"`
 }
 
 // Op is op notification.parse. A signature that does not verify is BAD_SIGNATURE
@@ -95,9 +101,20 @@ func Op(input []byte) (any, *problem.Error) {
 func Parse(in Input) (Result, *problem.Error) {
 	body := []byte(in.Body)
 	var res Result
-	if in.PublicKey != "" {
+	verify := in.Verify == nil || *in.Verify
+	switch {
+	case verify && in.PublicKey == "":
+		return Result{}, &problem.Error{Code: problem.BadInput, Field: "publicKey",
+			Message: `publicKey is required: a notification is verified before it is read ("verify": false parses without verifying, for tests)`}
+	case !verify && in.PublicKey != "":
+		return Result{}, &problem.Error{Code: problem.BadInput, Field: "verify", Message: `"verify": false and a publicKey contradict each other: give one`}
+	}
+	if verify {
 		if in.Path == "" {
 			return Result{}, &problem.Error{Code: problem.BadInput, Field: "path", Message: "path is required to verify: Antom signs your notify path"}
+		}
+		if msg := signature.PathProblem(in.Path); msg != "" {
+			return Result{}, &problem.Error{Code: problem.BadInput, Field: "path", Message: msg}
 		}
 		pub, err := signature.ParsePublicKey(in.PublicKey)
 		if err != nil {
@@ -147,9 +164,12 @@ func Parse(in Input) (Result, *problem.Error) {
 		res.DedupeKey = dedupeKey(string(p.NotifyType), first(p.PaymentID, p.PaymentRequestID), p.Result, "")
 	}
 	if !res.Verified {
-		res.Warnings = append(res.Warnings, outcome.Warning{Field: "publicKey", Message: "not verified: no publicKey was given; never act on an unverified notification in production"})
+		// Parsed fields only: no step to take and nothing to acknowledge.
+		res.Action = outcome.Action{Kind: outcome.None}
+		res.Warnings = append(res.Warnings, outcome.Warning{Field: "verify", Message: "not verified (\"verify\": false): the fields are as received, with no action and no ack; never act on an unverified notification"})
+		return res, nil
 	}
-	res.Ack = Ack{Status: 200, Headers: map[string]string{"Content-Type": signature.ContentType}, Body: AckBody}
+	res.Ack = &Ack{Status: 200, Headers: map[string]string{"Content-Type": signature.ContentType}, Body: AckBody}
 	return res, nil
 }
 

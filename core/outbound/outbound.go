@@ -18,8 +18,9 @@ import (
 type Signing struct {
 	// ClientID is the Client-Id Antom assigned; SANDBOX_ ids get the sandbox path.
 	ClientID string `json:"clientId"`
-	// RequestTime is the Request-Time header: epoch milliseconds as a string (the
-	// core reads no clock).
+	// RequestTime is the Request-Time header: epoch milliseconds as a string, the
+	// form Antom's SDKs send (the core reads no clock). An RFC 3339 timestamp with a
+	// zone offset is accepted and converted to epoch milliseconds before signing.
 	RequestTime string `json:"requestTime"`
 	// PrivateKey is the merchant private key (base64 PKCS#8 DER, or PEM PKCS#8 or
 	// PKCS#1). Empty means: do not sign, return the content to sign.
@@ -58,18 +59,23 @@ func Build(api string, body []byte, s *Signing) (Request, *problem.Error) {
 	if s.RequestTime == "" {
 		return Request{}, &problem.Error{Code: problem.BadInput, Field: "signing.requestTime", Message: "signing.requestTime is required: epoch milliseconds (the core reads no clock)"}
 	}
+	rt, err := signature.NormalizeRequestTime(s.RequestTime)
+	if err != nil {
+		return Request{}, &problem.Error{Code: problem.BadInput, Field: "signing.requestTime",
+			Message: "signing.requestTime must be epoch milliseconds (as Antom's SDKs send it) or an RFC 3339 timestamp with a zone offset"}
+	}
 	req.Path = signature.APIPath(s.ClientID, api)
 	req.Headers[signature.HeaderClientID] = s.ClientID
-	req.Headers[signature.HeaderRequestTime] = s.RequestTime
+	req.Headers[signature.HeaderRequestTime] = rt
 	if s.PrivateKey == "" {
-		req.ContentToSign = string(signature.ContentToSign(req.Method, req.Path, s.ClientID, s.RequestTime, body))
+		req.ContentToSign = string(signature.ContentToSign(req.Method, req.Path, s.ClientID, rt, body))
 		return req, nil
 	}
 	key, err := signature.ParsePrivateKey(s.PrivateKey)
 	if err != nil {
 		return Request{}, signature.Problem(err, "signing.privateKey")
 	}
-	h, err := signature.SignRequest(key, s.KeyVersion, req.Method, req.Path, s.ClientID, s.RequestTime, body)
+	h, err := signature.SignRequest(key, s.KeyVersion, req.Method, req.Path, s.ClientID, rt, body)
 	if err != nil {
 		return Request{}, signature.Problem(err, "signing.privateKey")
 	}

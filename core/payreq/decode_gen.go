@@ -922,11 +922,15 @@ func decodeAddress(d *decoder, v *antom.Address, report bool) {
 			if str, ok := d.stringValue(r); ok {
 				v.Address2 = str
 			}
-		case 5: // zipCode
+		case 5: // address3
+			if str, ok := d.stringValue(r); ok {
+				v.Address3 = str
+			}
+		case 6: // zipCode
 			if str, ok := d.stringValue(r); ok {
 				v.ZipCode = str
 			}
-		case 6: // label
+		case 7: // label
 			if str, ok := d.stringValue(r); ok {
 				v.Label = str
 			}
@@ -940,7 +944,7 @@ func decodeAddress(d *decoder, v *antom.Address, report bool) {
 	}
 }
 
-var keysAddress = keyTable{exact: exactAddress, folded: foldedAddress, names: []string{"address1", "address2", "city", "label", "region", "state", "zipCode"}}
+var keysAddress = keyTable{exact: exactAddress, folded: foldedAddress, names: []string{"address1", "address2", "address3", "city", "label", "region", "state", "zipCode"}}
 
 func exactAddress(key []byte) int {
 	switch string(key) {
@@ -954,10 +958,12 @@ func exactAddress(key []byte) int {
 		return 3
 	case "address2":
 		return 4
-	case "zipCode":
+	case "address3":
 		return 5
-	case "label":
+	case "zipCode":
 		return 6
+	case "label":
+		return 7
 	}
 	return -1
 }
@@ -974,10 +980,12 @@ func foldedAddress(key []byte) int {
 		return 3
 	case "ADDRESS2":
 		return 4
-	case "ZIPCODE":
+	case "ADDRESS3":
 		return 5
-	case "LABEL":
+	case "ZIPCODE":
 		return 6
+	case "LABEL":
+		return 7
 	}
 	return -1
 }
@@ -1246,11 +1254,11 @@ func decodeEnv(d *decoder, v *antom.Env, report bool) {
 				}
 			}
 		case 10: // colorDepth
-			v.ColorDepth = d.intValue(r)
+			v.ColorDepth = d.numStringValue(r)
 		case 11: // screenHeight
-			v.ScreenHeight = d.intValue(r)
+			v.ScreenHeight = d.numStringValue(r)
 		case 12: // screenWidth
-			v.ScreenWidth = d.intValue(r)
+			v.ScreenWidth = d.numStringValue(r)
 		case 13: // timeZoneOffset
 			v.TimeZoneOffset = d.intValue(r)
 		case 14: // deviceBrand

@@ -38,7 +38,7 @@ var validateInputSchema = &schema{kind: kindObject, object: true, names: []strin
 // (encoding/json and the key scanner) for its exact error.
 func OpValidate(input []byte) (any, *problem.Error) {
 	var in opInput
-	c := checker{}
+	c := checker{doc: input}
 	sc, ok := decodeOpInputDoc(input, &in)
 	if !ok {
 		in = opInput{}

@@ -74,7 +74,7 @@ func TestHint(t *testing.T) {
 
 func TestScannerReportsEveryIssueWithPaths(t *testing.T) {
 	raw := []byte(`{"paymentMethod":{"paymentMethodMetaData":{"cardNo":4111,"isCardOnFile":"yes","expiryYaer":"29"}},
-		"env":{"colorDepth":"48px","screenWidth":"1024"},"order":{"goods":[{},{"goodsQuantity":true}]},"paymentRequestId":"a","paymentRequestId":"b"}`)
+		"env":{"timeZoneOffset":"48px","screenWidth":"1024"},"order":{"goods":[{},{"goodsQuantity":true}]},"paymentRequestId":"a","paymentRequestId":"b"}`)
 	sc := scanKeys(raw, paySchema)
 	var got []string
 	for _, is := range sc.issues {
@@ -84,7 +84,7 @@ func TestScannerReportsEveryIssueWithPaths(t *testing.T) {
 		"paymentMethod.paymentMethodMetaData.cardNo|||false|3",
 		"paymentMethod.paymentMethodMetaData.isCardOnFile|||false|4",
 		"paymentMethod.paymentMethodMetaData|expiryYaer|expiryYear|false|0",
-		"env.colorDepth|||false|5",
+		"env.timeZoneOffset|||false|5",
 		"order.goods[1].goodsQuantity|||false|6",
 		"|paymentRequestId||true|0",
 	}, got)
@@ -105,7 +105,7 @@ func TestFlexibleScalarsRoundTripInTheSeedForm(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"terminalType":"WEB","colorDepth":"48","screenHeight":768}`), &env))
 	out, err = json.Marshal(env)
 	require.NoError(t, err)
-	require.JSONEq(t, `{"terminalType":"WEB","colorDepth":48,"screenHeight":768}`, string(out))
+	require.JSONEq(t, `{"terminalType":"WEB","colorDepth":"48","screenHeight":"768"}`, string(out))
 
 	var g antom.Goods
 	require.NoError(t, json.Unmarshal([]byte(`{"goodsQuantity":10}`), &g))

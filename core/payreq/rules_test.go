@@ -208,7 +208,9 @@ func TestRules(t *testing.T) {
 		{name: "clientIp must be an IP", changes: []change{{"env.clientIp", "localhost"}}, violations: []finding{{"env.clientIp", "ip"}}},
 
 		// Unknown keys.
-		{name: "a misspelt key is a violation", changes: []change{{md + ".enableAuthenticationUpgrate", true}}, violations: []finding{{md + ".enableAuthenticationUpgrate", "unknown_field"}}},
+		{name: "a misspelt key is a violation", changes: []change{{"paymentNotifyURL", "https://shop.example/n"}}, violations: []finding{{"paymentNotifyURL", "unknown_field"}}},
+		{name: "a misspelt metadata key is a warning (the metadata is an open map)", changes: []change{{md + ".enableAuthenticationUpgrate", true}},
+			warn: []finding{{md + ".enableAuthenticationUpgrate", "unknown_field"}}},
 		{name: "an unknown key without a close match is a warning", changes: []change{{"riskData", "x"}}, warn: []finding{{"riskData", "unknown_field"}}},
 		{name: "Chinese characters warn", changes: []change{{"order.orderDescription", "咖啡"}}, warn: []finding{{"order.orderDescription", "chinese_characters"}}},
 

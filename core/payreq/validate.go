@@ -43,7 +43,7 @@ type CardSummary struct {
 // is reported in the Result.
 func Validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
 	var req antom.PayRequest
-	c := checker{now: now}
+	c := checker{now: now, doc: raw}
 	found, ok := decodeRequestDoc(raw, &req)
 	if !ok {
 		req = antom.PayRequest{}
@@ -93,6 +93,10 @@ type checker struct {
 	warnings   []problem.Violation
 	typeErrors map[string]bool
 	card       *CardSummary
+	// doc is the scanned document, tree its generic decoding (made only when a key
+	// the wire types do not model needs checking against Antom's specification).
+	doc  []byte
+	tree *any
 }
 
 func (c *checker) violate(field, rule, msg string) {
@@ -117,10 +121,8 @@ func (c *checker) scanned(sc *findings, prefix string) {
 			c.violate(field, "type", fmt.Sprintf("must be %s, not a JSON %s", is.want, is.got))
 		case is.dup:
 			c.warn(field, "duplicate_key", "the key appears more than once; only the last value counts")
-		case is.hint != "":
-			c.violate(field, "unknown_field", fmt.Sprintf("unknown key %q: did you mean %q? Antom ignores keys it does not know", is.key, is.hint))
 		default:
-			c.warn(field, "unknown_field", fmt.Sprintf("unknown key %q: paycore does not know it and Antom may ignore it", is.key))
+			c.unknownKey(join(is.path, is.key), field, is.key, is.hint)
 		}
 	}
 	for _, path := range sc.nonASCI {

@@ -24,7 +24,18 @@ func Problem(err error, field string) *problem.Error {
 	return &problem.Error{Code: code, Reason: string(se.Reason), Field: field, Message: se.Message}
 }
 
-// SignInput is the input of op signature.sign.
+// timeProblem maps a NormalizeRequestTime error to BAD_INPUT on field.
+func timeProblem(err error, field string) *problem.Error {
+	msg := "bad request time"
+	var se *Error
+	if errors.As(err, &se) {
+		msg = se.Message
+	}
+	return &problem.Error{Code: problem.BadInput, Field: field, Message: field + ": " + msg}
+}
+
+// SignInput is the input of op signature.sign. RequestTime is epoch milliseconds
+// (RFC 3339 is accepted and converted; the result says what was signed).
 type SignInput struct {
 	Method      string `json:"method"`
 	Path        string `json:"path"`
@@ -44,6 +55,9 @@ type SignResult struct {
 	ContentToSign string `json:"contentToSign"`
 	// KeyFormat says how the private key was read (e.g. pkcs8-base64).
 	KeyFormat KeyFormat `json:"keyFormat"`
+	// RequestTime is the Request-Time header to send with the signature: the
+	// signed time in epoch milliseconds (an RFC 3339 input is converted).
+	RequestTime string `json:"requestTime"`
 }
 
 // OpSign is op signature.sign.
@@ -59,19 +73,24 @@ func OpSign(input []byte) (any, *problem.Error) {
 			return nil, &problem.Error{Code: problem.BadInput, Field: f.name, Message: f.name + " is required"}
 		}
 	}
+	rt, err := NormalizeRequestTime(in.RequestTime)
+	if err != nil {
+		return nil, timeProblem(err, "requestTime")
+	}
 	key, err := ParsePrivateKey(in.PrivateKey)
 	if err != nil {
 		return nil, Problem(err, "privateKey")
 	}
 	body := []byte(in.Body)
-	sig, err := Sign(key, in.Method, in.Path, in.ClientID, in.RequestTime, body)
+	sig, err := Sign(key, in.Method, in.Path, in.ClientID, rt, body)
 	if err != nil {
 		return nil, Problem(err, "privateKey")
 	}
 	return SignResult{
 		Signature:     FormatHeader(in.KeyVersion, sig),
-		ContentToSign: string(ContentToSign(in.Method, in.Path, in.ClientID, in.RequestTime, body)),
+		ContentToSign: string(ContentToSign(in.Method, in.Path, in.ClientID, rt, body)),
 		KeyFormat:     key.KeyFormat(),
+		RequestTime:   rt,
 	}, nil
 }
 
@@ -80,17 +99,17 @@ func OpSign(input []byte) (any, *problem.Error) {
 // kind saying which time header to read: "response" (response-time) or
 // "notification" (request-time).
 type VerifyInput struct {
-	Method           string            `json:"method"`
-	Path             string            `json:"path"`
-	ClientID         string            `json:"clientId,omitempty"`
-	RequestTime      string            `json:"requestTime,omitempty"`
-	Signature        string            `json:"signature,omitempty"`
-	Headers          map[string]string `json:"headers,omitempty"`
-	Kind             string            `json:"kind,omitempty"`
-	Body             string            `json:"body"`
-	PublicKey        string            `json:"publicKey"`
-	Now              string            `json:"now,omitempty"`
-	ToleranceSeconds int64             `json:"toleranceSeconds,omitempty"`
+	Method           string  `json:"method"`
+	Path             string  `json:"path"`
+	ClientID         string  `json:"clientId,omitempty"`
+	RequestTime      string  `json:"requestTime,omitempty"`
+	Signature        string  `json:"signature,omitempty"`
+	Headers          Headers `json:"headers,omitempty"`
+	Kind             string  `json:"kind,omitempty"`
+	Body             string  `json:"body"`
+	PublicKey        string  `json:"publicKey"`
+	Now              string  `json:"now,omitempty"`
+	ToleranceSeconds int64   `json:"toleranceSeconds,omitempty"`
 }
 
 // VerifyResult is the result of op signature.verify: valid, or the reason it is not.
@@ -125,6 +144,9 @@ func OpVerify(input []byte) (any, *problem.Error) {
 		case "response":
 			err = VerifyResponse(pub, orPOST(in.Method), in.Path, in.Headers, body, opts)
 		case "notification":
+			if msg := PathProblem(in.Path); msg != "" {
+				return nil, &problem.Error{Code: problem.BadInput, Field: "path", Message: msg}
+			}
 			err = VerifyNotification(pub, in.Path, in.Headers, body, opts)
 		default:
 			return nil, &problem.Error{Code: problem.BadInput, Field: "kind", Message: `with headers, kind must be "response" or "notification"`}
@@ -173,8 +195,9 @@ func orPOST(method string) string {
 // NotificationSignInput is the input of op notification.sign: a notification as
 // Antom would send it, for offline tests and simulators.
 type NotificationSignInput struct {
-	// NotifyPath is the path of your notify URL (what Antom signs).
-	NotifyPath  string `json:"notifyPath"`
+	// Path is the path of your notify URL (what Antom signs), the same name
+	// notification.parse takes.
+	Path        string `json:"path"`
 	ClientID    string `json:"clientId"`
 	RequestTime string `json:"requestTime"`
 	// Notification is the notification object; it is sent compact, keys in the
@@ -201,7 +224,7 @@ func OpSignNotification(input []byte) (any, *problem.Error) {
 		return nil, err
 	}
 	for _, f := range []struct{ name, value string }{
-		{"notifyPath", in.NotifyPath}, {"clientId", in.ClientID}, {"requestTime", in.RequestTime}, {"privateKey", in.PrivateKey},
+		{"path", in.Path}, {"clientId", in.ClientID}, {"requestTime", in.RequestTime}, {"privateKey", in.PrivateKey},
 	} {
 		if f.value == "" {
 			return nil, &problem.Error{Code: problem.BadInput, Field: f.name, Message: f.name + " is required"}
@@ -220,20 +243,27 @@ func OpSignNotification(input []byte) (any, *problem.Error) {
 	case in.Body == "":
 		return nil, &problem.Error{Code: problem.BadInput, Field: "notification", Message: "notification (an object) or body (a string) is required"}
 	}
+	if msg := PathProblem(in.Path); msg != "" {
+		return nil, &problem.Error{Code: problem.BadInput, Field: "path", Message: msg}
+	}
+	rt, err := NormalizeRequestTime(in.RequestTime)
+	if err != nil {
+		return nil, timeProblem(err, "requestTime")
+	}
 	key, err := ParsePrivateKey(in.PrivateKey)
 	if err != nil {
 		return nil, Problem(err, "privateKey")
 	}
-	sig, err := Sign(key, "POST", in.NotifyPath, in.ClientID, in.RequestTime, body)
+	sig, err := Sign(key, "POST", in.Path, in.ClientID, rt, body)
 	if err != nil {
 		return nil, Problem(err, "privateKey")
 	}
 	return SignedNotification{
 		Method: "POST",
-		Path:   in.NotifyPath,
+		Path:   in.Path,
 		Headers: map[string]string{
 			"client-id":    in.ClientID,
-			"request-time": in.RequestTime,
+			"request-time": rt,
 			"signature":    FormatHeader(in.KeyVersion, sig),
 			"content-type": ContentType,
 		},

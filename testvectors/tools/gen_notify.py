@@ -10,8 +10,8 @@ CID, PATH = 'SANDBOX_5Y0A2N2Y3B5J04251', '/antom/notify'
 def call(op, inp):
     out = subprocess.run(['go', 'run', './hosts/cli', 'call', op, '-'], input=json.dumps(inp).encode(), capture_output=True).stdout
     return json.loads(out)
-def signed(notif, t='2026-11-28T09:00:02+08:00', raw=None):
-    inp = {"notifyPath": PATH, "clientId": CID, "requestTime": t, "privateKey": antom_priv}
+def signed(notif, t='1795827602000', raw=None):
+    inp = {"path": PATH, "clientId": CID, "requestTime": t, "privateKey": antom_priv}
     if raw is not None: inp["body"] = raw
     else: inp["notification"] = notif
     return call('notification.sign', inp)['result']
@@ -24,7 +24,7 @@ n3d, n_non3d, n_kr = blocks['notify_3d'], blocks['notify_non3d'], blocks['notify
 w('seed_notify_payment_3d', "the seed's notifyPayment (3D): verified, succeeded, 3DS eci 02 decoded, exact ack, dedupe key", parse_input(signed(n3d)))
 w('seed_notify_payment_non3d', "the seed's notifyPayment (non-3D)", parse_input(signed(n_non3d)))
 w('seed_notify_payment_korean', "the seed's Korean issuer-authentication notifyPayment", parse_input(signed(n_kr)))
-w('seed_notify_payment_3d_resend', "the same notification resent later with a new request-time and signature has the same dedupe key", parse_input(signed(n3d, t='2026-11-28T09:02:02+08:00')))
+w('seed_notify_payment_3d_resend', "the same notification resent later with a new request-time and signature has the same dedupe key", parse_input(signed(n3d, t='1795827722000')))
 pend = copy.deepcopy(n_non3d); pend['notifyType'] = 'PAYMENT_PENDING'
 w('payment_pending_s', 'PAYMENT_PENDING with S means still processing, not success', parse_input(signed(pend)))
 fail = copy.deepcopy(n_non3d); fail['result'] = {"resultCode": "DO_NOT_HONOR", "resultStatus": "F", "resultMessage": "Do not honor"}
@@ -44,7 +44,14 @@ w('err_tampered_body', 'one changed byte of the body: BAD_SIGNATURE signature_mi
 w('err_wrong_path', 'verified against another path: BAD_SIGNATURE', parse_input(s, path='/other'))
 w('err_missing_signature', 'no signature header: BAD_SIGNATURE missing_header', parse_input(s, headers={k: v for k, v in s['headers'].items() if k != 'signature'}))
 w('err_bad_public_key', 'an unreadable public key is BAD_KEY', parse_input(s, publicKey='not a key'))
-w('unverified_without_key', 'without publicKey the notification is parsed, marked not verified, with a warning', {"path": PATH, "headers": s['headers'], "body": s['body']})
+w('err_no_public_key', 'verification is the default: without publicKey (and without "verify": false) the notification is not read', {"path": PATH, "headers": s['headers'], "body": s['body']})
+w('unverified_verify_false', '"verify": false parses without verifying: verified false, no ack, action none, only the parsed fields', {"path": PATH, "headers": s['headers'], "body": s['body'], "verify": False})
+w('err_verify_false_with_key', '"verify": false together with a publicKey contradict each other', parse_input(s, verify=False))
+w('headers_as_arrays', "headers as Go's http.Header marshals them (arrays of strings) are accepted and verify", parse_input(s, headers={k.title(): [v] for k, v in s['headers'].items()}))
+w('err_headers_repeated_client_id', 'a header given twice with different values is combined as HTTP does and no longer verifies', parse_input(s, headers=dict(s['headers'], **{'client-id': [s['headers']['client-id'], 'OTHER']})))
+w('err_path_full_url', 'a path given as the full notify URL gets a hint naming the path, not a bare signature_mismatch', parse_input(s, path='https://merchant.example/antom/notify?x=1'))
+rfc = signed(n3d, t='2026-11-28T09:00:02+08:00')
+w('rfc3339_request_time_signed_as_ms', 'notification.sign converts an RFC 3339 request time to epoch milliseconds before signing: the same headers as the epoch form', parse_input(rfc))
 w('freshness_opt_in_ok', 'with toleranceSeconds the request-time is checked against now (within)', parse_input(s, now='2026-11-28T01:01:00Z', toleranceSeconds=300))
 w('err_freshness_stale', 'with toleranceSeconds a stale request-time is BAD_SIGNATURE time_outside_tolerance', parse_input(s, now='2026-11-28T03:00:00Z', toleranceSeconds=300))
 bad = signed(None, raw='{"notifyType": "PAYMENT_RESULT", ')

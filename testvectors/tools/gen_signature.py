@@ -42,22 +42,27 @@ w('signature.verify', 'bad_signature_encoding', 'a signature that is not base64 
 w('signature.verify', 'err_bad_public_key', 'an unreadable public key is BAD_KEY (an input error, not a verification result)', dict(v, publicKey='MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'))
 w('signature.verify', 'time_outside_tolerance', 'with toleranceSeconds, a signed time 10 minutes off is time_outside_tolerance', dict(v, now='2025-11-28T09:10:00Z', toleranceSeconds=300))
 w('signature.verify', 'time_within_tolerance', 'the signed time (2025-11-28T09:00:00Z) within 300 s of now verifies', dict(v, now='2025-11-28T09:02:00Z', toleranceSeconds=300))
-# bad_time: needs a signature over an unparseable time
-v2 = dict(base, requestTime='yesterday'); s2 = call('signature.sign', v2)['result']['signature']
-w('signature.verify', 'bad_time', 'with a tolerance, a signed time that is neither epoch ms nor ISO 8601 is bad_time', dict(v, requestTime='yesterday', signature=s2, now='2025-11-28T09:00:00Z', toleranceSeconds=300))
+# bad_time needs a signature over an unparseable time, which signature.sign no longer
+# makes (it refuses such a time): the existing vector is kept as it is.
+w('signature.sign', 'rfc3339_converted', 'an RFC 3339 request time is converted to epoch milliseconds, signed as such and returned to send', dict(base, requestTime='2025-11-28T09:00:00Z'))
+w('signature.sign', 'err_bad_time', 'a request time that is neither epoch milliseconds nor RFC 3339 is refused, not signed', dict(base, requestTime='yesterday'))
 # notifications: sign with the test "Antom" key, verify through headers
 notif = {"notifyType": "PAYMENT_RESULT", "result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"},
          "paymentRequestId": "PAY_20261128_0001", "paymentId": "20261128194010800100188570271832381",
          "paymentAmount": {"value": "30000", "currency": "EUR"}, "paymentCreateTime": "2026-11-28T09:00:00+08:00", "paymentTime": "2026-11-28T09:00:01+08:00"}
-n = {"notifyPath": "/antom/notify", "clientId": CID, "requestTime": "2026-11-28T09:00:02+08:00", "notification": notif, "privateKey": antom_b64}
+n = {"path": "/antom/notify", "clientId": CID, "requestTime": "1795827602000", "notification": notif, "privateKey": antom_b64}
 w('notification.sign', 'payment_result', 'a signed notifyPayment as Antom would send it, for offline tests (the test-helper SDK users ask for)', n)
 w('notification.sign', 'raw_body', 'a raw body string is signed byte for byte', {k: v for k, v in dict(n, body='{"notifyType":"PAYMENT_PENDING"}').items() if k != 'notification'})
+w('notification.sign', 'rfc3339_converted', 'an RFC 3339 requestTime is sent and signed as epoch milliseconds, the form Antom sends', dict(n, requestTime='2026-11-28T09:00:02+08:00'))
+w('notification.sign', 'err_full_url_path', 'a full URL as path is refused with the path to use', dict(n, path='https://merchant.example/antom/notify'))
 w('notification.sign', 'err_both', 'notification and body together are refused', dict(n, body='{}'))
 signed = call('notification.sign', n)['result']
 nv = {"kind": "notification", "path": "/antom/notify", "headers": signed['headers'], "body": signed['body'], "publicKey": antom_pub_pem}
 w('signature.verify', 'notification_valid', 'a notification from notification.sign verifies through its headers (over the raw body, with your notify path)', nv)
 w('signature.verify', 'notification_wrong_path', 'verified against another notify path it is signature_mismatch', dict(nv, path='/other/notify'))
 w('signature.verify', 'notification_missing_client_id', 'a notification without client-id is missing_header naming it', dict(nv, headers={k: v for k, v in signed['headers'].items() if k != 'client-id'}))
+w('signature.verify', 'notification_headers_as_arrays', "headers in Go's http.Header form (arrays of strings) are accepted", dict(nv, headers={k.title(): [v] for k, v in signed['headers'].items()}))
+w('signature.verify', 'notification_err_full_url_path', 'a full URL as the notify path gets a hint naming the path, not a bare signature_mismatch', dict(nv, path='https://merchant.example/antom/notify'))
 w('signature.verify', 'notification_headers_any_case', 'header names are case-insensitive', dict(nv, headers={k.upper(): v for k, v in signed['headers'].items()}))
 w('signature.verify', 'notification_reencoded_body', 'the body re-marshalled with spaces no longer verifies: verify the raw bytes, never re-marshal', dict(nv, body=json.dumps(json.loads(signed['body']))))
 print('ok')
