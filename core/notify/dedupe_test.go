@@ -53,3 +53,61 @@ func TestEmptyBodyIsBadInput(t *testing.T) {
 	require.NotNil(t, perr)
 	require.Equal(t, problem.BadJSON, perr.Code)
 }
+
+// The input checks before anything is read, each naming its field.
+func TestInputChecks(t *testing.T) {
+	ref := vectorInput(t, "seed_notify_payment_3d")
+	off, on := false, true
+	for _, c := range []struct {
+		name  string
+		edit  func(in *Input)
+		field string
+	}{
+		{"verification needs a key", func(in *Input) { in.PublicKey = "" }, "publicKey"},
+		{"verify true needs a key too", func(in *Input) { in.PublicKey, in.Verify = "", &on }, "publicKey"},
+		{"verify false with a key contradicts", func(in *Input) { in.Verify = &off }, "verify"},
+		{"verification needs the path", func(in *Input) { in.Path = "" }, "path"},
+		{"the path is a path, not a URL", func(in *Input) { in.Path = "https://shop.example/antom/notify" }, "path"},
+		{"a negative tolerance", func(in *Input) { in.ToleranceSeconds = -1 }, "toleranceSeconds"},
+		{"a tolerance needs now", func(in *Input) { in.ToleranceSeconds = 300 }, "now"},
+		{"a tolerance needs an RFC 3339 now", func(in *Input) { in.ToleranceSeconds, in.Now = 300, "yesterday" }, "now"},
+	} {
+		in := ref
+		c.edit(&in)
+		_, perr := Parse(in)
+		require.NotNil(t, perr, c.name)
+		require.Equal(t, problem.BadInput, perr.Code, c.name)
+		require.Equal(t, c.field, perr.Field, c.name)
+	}
+	res, perr := Parse(ref)
+	require.Nil(t, perr)
+	require.True(t, res.Verified)
+}
+
+// An undocumented notifyType is read by the ids it carries.
+func TestUndocumentedTypeGoesByIds(t *testing.T) {
+	for _, c := range []struct{ body, api string }{
+		{`{"notifyType":"NEW_TYPE","refundRequestId":"RR_1","captureRequestId":"CR_1"}`, "notifyRefund"},
+		{`{"notifyType":"NEW_TYPE","captureRequestId":"CR_1"}`, "notifyCapture"},
+		{`{"notifyType":"NEW_TYPE","paymentRequestId":"PR_1"}`, "notifyPayment"},
+		{`{"paymentRequestId":"PR_1"}`, "notifyPayment"},
+	} {
+		res, perr := unverified(t, c.body)
+		require.Nil(t, perr, c.body)
+		require.Equal(t, c.api, res.API, c.body)
+	}
+}
+
+// The card token comes from paymentResultInfo, else from cardInfo.
+func TestCardTokenFallsBackToCardInfo(t *testing.T) {
+	for _, c := range []struct{ body, token string }{
+		{`{"notifyType":"PAYMENT_RESULT","paymentResultInfo":{"cardToken":"T_RESULT"},"cardInfo":{"cardToken":"T_CARD"}}`, "T_RESULT"},
+		{`{"notifyType":"PAYMENT_RESULT","paymentResultInfo":{},"cardInfo":{"cardToken":"T_CARD"}}`, "T_CARD"},
+		{`{"notifyType":"PAYMENT_RESULT","cardInfo":{"cardToken":"T_CARD"}}`, "T_CARD"},
+		{`{"notifyType":"PAYMENT_RESULT"}`, ""},
+	} {
+		res, perr := unverified(t, c.body)
+		require.Nil(t, perr, c.body)
+		require.Equal(t, c.token, res.CardToken, c.body)
+	}
+}
