@@ -214,3 +214,44 @@ func TestStateRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestPayRequestedOrder(t *testing.T) {
+	st := chain(t, outcome.CaptureManual, nowT).State // pending PAY_1 of ORDER_1
+
+	// The same request again, order and all: accepted, nothing changes.
+	res := apply(t, st, payRequested(outcome.CaptureManual), nowT)
+	require.Equal(t, EffectAccepted, res.Effect)
+	require.False(t, res.Changed)
+
+	// The same id for another order is not this payment.
+	other := payRequested(outcome.CaptureManual)
+	other.OrderID = "ORDER_2"
+	_, err := Apply(st, other, nowT)
+	require.NotNil(t, err)
+	require.Equal(t, "event.orderId", err.Field)
+
+	// A state recorded without an order: the repeat that names one is inconsistent.
+	noOrder := apply(t, nil, Event{Type: PayRequested, PaymentRequestID: "PAY_1", Amount: eur("30000"), CaptureMode: outcome.CaptureManual}, nowT).State
+	res = apply(t, noOrder, payRequested(outcome.CaptureManual), nowT)
+	require.Equal(t, EffectRefused, res.Effect)
+	require.Equal(t, string(RefusedRepeatInconsistent), res.Reason)
+}
+
+func TestNewAttemptsUpToMaxSuperseded(t *testing.T) {
+	failedWith := func(n int) *State {
+		st := chain(t, outcome.CaptureManual, nowT, payDeclined).State
+		for i := range n {
+			st.Superseded = append(st.Superseded, "OLD_"+string(rune('A'+i)))
+		}
+		return st
+	}
+	next := Event{Type: PayRequested, PaymentRequestID: "PAY_NEXT", OrderID: "ORDER_1", Amount: eur("30000"), CaptureMode: outcome.CaptureManual}
+
+	res := apply(t, failedWith(MaxSuperseded-1), next, nowT)
+	require.Equal(t, EffectAccepted, res.Effect)
+	require.Len(t, res.State.Superseded, MaxSuperseded)
+
+	res = apply(t, failedWith(MaxSuperseded), next, nowT)
+	require.Equal(t, EffectRefused, res.Effect)
+	require.Equal(t, string(RefusedTooManyRequests), res.Reason)
+}
