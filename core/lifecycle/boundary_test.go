@@ -255,3 +255,17 @@ func TestNewAttemptsUpToMaxSuperseded(t *testing.T) {
 	require.Equal(t, EffectRefused, res.Effect)
 	require.Equal(t, string(RefusedTooManyRequests), res.Reason)
 }
+
+// A capture without an amount takes what is left of the authorization.
+func TestCaptureDefaultsToTheRest(t *testing.T) {
+	st := authorizedManual(t)
+	first := apply(t, st, Event{Type: CaptureRequested, CaptureRequestID: "CAP_1", Amount: eur("10000"), AllowPartial: true}, nowT)
+	require.Equal(t, EffectAccepted, first.Effect)
+	st = apply(t, first.State, captureResp("S", "SUCCESS", "CAP_1", "10000"), nowT).State
+
+	rest := apply(t, st, Event{Type: CaptureRequested, CaptureRequestID: "CAP_2", AllowPartial: true}, nowT)
+	require.Equal(t, EffectAccepted, rest.Effect, rest.Message)
+	require.Len(t, rest.Actions, 1)
+	require.Equal(t, outcome.Capture, rest.Actions[0].Kind)
+	require.Equal(t, eur("20000"), rest.Actions[0].Amount)
+}
