@@ -269,3 +269,42 @@ func TestCaptureDefaultsToTheRest(t *testing.T) {
 	require.Equal(t, outcome.Capture, rest.Actions[0].Kind)
 	require.Equal(t, eur("20000"), rest.Actions[0].Amount)
 }
+
+func captured(t *testing.T) *State {
+	t.Helper()
+	st := apply(t, authorizedManual(t), Event{Type: CaptureRequested, CaptureRequestID: "CAP_1"}, nowT).State
+	return apply(t, st, captureResp("S", "SUCCESS", "CAP_1", "30000"), nowT).State
+}
+
+// A refund the state knew without an amount gets the guard of a new refund once
+// the merchant names its amount: together with the refunds under way it may not
+// exceed the captured amount.
+func TestRefundNamedLaterIsGuarded(t *testing.T) {
+	st := captured(t)
+	st.Refunds = map[string]Request{"R_1": {Status: RequestUnknown}, "R_2": {Status: RequestRequested, Amount: eur("20000")}}
+	res := apply(t, st, Event{Type: RefundRequested, RefundRequestID: "R_1", Amount: eur("15000")}, nowT)
+	require.Equal(t, EffectRefused, res.Effect)
+	require.Equal(t, string(RefusedExceedsCaptured), res.Reason)
+
+	res = apply(t, st, Event{Type: RefundRequested, RefundRequestID: "R_1", Amount: eur("10000")}, nowT)
+	require.Equal(t, EffectAccepted, res.Effect)
+	require.Equal(t, eur("10000"), res.State.Refunds["R_1"].Amount)
+}
+
+func TestFailedRefundNamesItsCode(t *testing.T) {
+	for code, want := range map[string]string{"": "no code", "REFUND_WINDOW_EXCEED": "REFUND_WINDOW_EXCEED"} {
+		st := captured(t)
+		st.Refunds = map[string]Request{"R_1": {Status: RequestFailed, Amount: eur("100"), Code: code}}
+		res := apply(t, st, Event{Type: RefundRequested, RefundRequestID: "R_1", Amount: eur("100")}, nowT)
+		require.Equal(t, EffectRefused, res.Effect)
+		require.Contains(t, res.Message, "("+want+")")
+	}
+}
+
+// The state never shares memory with the event it was given.
+func TestStateDoesNotAliasTheEvent(t *testing.T) {
+	amount := eur("10000")
+	res := apply(t, authorizedManual(t), Event{Type: CaptureRequested, CaptureRequestID: "CAP_1", Amount: amount, AllowPartial: true}, nowT)
+	amount.Value = "1"
+	require.Equal(t, "10000", res.State.Captures["CAP_1"].Amount.Value)
+}
