@@ -34,3 +34,18 @@ func TestAllowsLengthOutsideTheMask(t *testing.T) {
 	require.Equal(t, []int{13, 16, 19}, BrandVisa.Lengths())
 	require.Nil(t, Brand("NOPE").Lengths())
 }
+
+// Masking keeps exactly the first 6 and the last 4 digits (the last 4 only for 12
+// digits), never one more.
+func TestMaskExactly(t *testing.T) {
+	for _, c := range []struct{ pan, masked string }{
+		{"4117347806156383", "411734******6383"},
+		{"4111111111111", "411111***1111"},
+		{"4111111111111111119", "411111*********1119"},
+		{"411111111111", "********1111"},
+		{"41111111111", "[REDACTED]"},
+		{"", ""},
+	} {
+		require.Equal(t, c.masked, PAN(c.pan).Mask(), c.pan)
+	}
+}
