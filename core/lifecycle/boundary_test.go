@@ -308,3 +308,23 @@ func TestStateDoesNotAliasTheEvent(t *testing.T) {
 	amount.Value = "1"
 	require.Equal(t, "10000", res.State.Captures["CAP_1"].Amount.Value)
 }
+
+func TestIDsMayHoldSpaces(t *testing.T) {
+	st := authorizedManual(t)
+	st.OrderID = "ORDER 1" // a space is not a control character
+	_, err := Apply(st, inquirySuccess, nowT)
+	require.Nil(t, err, "%v", err)
+}
+
+// Derived amounts: authorized only once authorized; a succeeded refund of unknown
+// amount proves a capture of the whole amount even when no capture is known.
+func TestDerivedAmounts(t *testing.T) {
+	pending := chain(t, outcome.CaptureManual, nowT).State
+	require.Nil(t, pending.AuthorizedAmount)
+	require.Equal(t, eur("30000"), authorizedManual(t).AuthorizedAmount)
+
+	st := authorizedManual(t)
+	st.Refunds = map[string]Request{"R_1": {Status: RequestSucceeded}}
+	res := apply(t, st, inquirySuccess, nowT)
+	require.Equal(t, eur("30000"), res.State.CapturedAmount)
+}
