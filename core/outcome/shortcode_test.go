@@ -26,3 +26,12 @@ func TestShortCode(t *testing.T) {
 		}
 	}
 }
+
+func TestVersion(t *testing.T) {
+	for in, want := range map[string]string{
+		"2.2.0": "2.2.0", " 2.1.0 ": "2.1.0", "1234567890": "1234567890", "12345678901": "", "": "",
+		"2.2.0a": "", "2/2": "", "0": "0", "9": "9", "2,2": "",
+	} {
+		require.Equal(t, want, version(in), "%q", in)
+	}
+}
