@@ -43,7 +43,7 @@ type Info struct {
 	MaxInputSize int            `json:"maxInputBytes"`
 }
 
-func opInfo(input []byte) (any, *problem.Error) {
+func opInfo(input []byte) (any, error) {
 	var in struct{}
 	if err := problem.DecodeStrict(input, &in); err != nil {
 		return nil, err

@@ -29,7 +29,7 @@ const MaxInputBytes = 1 << 20
 
 // opFunc runs one op on its raw JSON input and returns the result value to put in
 // the envelope, or an error.
-type opFunc func(input []byte) (any, *problem.Error)
+type opFunc func(input []byte) (any, error)
 
 // Handle runs op on input and returns the JSON envelope
 // {"ok":true,"result":...} or {"ok":false,"error":{...}}. It never panics: a panic in
@@ -46,13 +46,13 @@ func Handle(op string, input []byte) (out []byte) {
 	}
 	run, ok := catalogue[op]
 	if !ok {
-		return encodeError(unknownOp(op))
+		return redactEnvelope("", encodeError(unknownOp(op)))
 	}
-	result, perr := run(input)
-	if perr != nil {
-		return encodeError(perr)
+	result, err := run(input)
+	if err != nil {
+		return redactEnvelope(op, encodeError(problem.From(err)))
 	}
-	return encodeResult(result)
+	return redactEnvelope(op, encodeResult(result))
 }
 
 // Ops lists the op names in the catalogue, sorted.

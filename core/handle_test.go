@@ -30,7 +30,7 @@ func decode(t testing.TB, out []byte) envelope {
 }
 
 func TestHandleRecoversPanicsWithoutLeakingThem(t *testing.T) {
-	catalogue["test.panic"] = func([]byte) (any, *problem.Error) { panic("card 4117347806156383") }
+	catalogue["test.panic"] = func([]byte) (any, error) { panic("card 4117347806156383") }
 	defer delete(catalogue, "test.panic")
 	out := Handle("test.panic", []byte(`{}`))
 	env := decode(t, out)

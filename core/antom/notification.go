@@ -63,13 +63,14 @@ type CaptureNotification struct {
 // RefundNotification is the body of notifyRefund (REFUND_RESULT). RefundStatus is
 // SUCCESS or FAIL and agrees with Result.ResultStatus.
 type RefundNotification struct {
-	NotifyType          NotifyType   `json:"notifyType"`
-	Result              *Result      `json:"result,omitempty"`
-	RefundStatus        RefundStatus `json:"refundStatus,omitempty"`
-	RefundRequestID     string       `json:"refundRequestId,omitempty"`
-	PaymentID           string       `json:"paymentId,omitempty"`
-	RefundID            string       `json:"refundId,omitempty"`
-	RefundAmount        *Amount      `json:"refundAmount,omitempty"`
-	RefundTime          string       `json:"refundTime,omitempty"`
-	AcquirerReferenceNo string       `json:"acquirerReferenceNo,omitempty"`
+	NotifyType      NotifyType   `json:"notifyType"`
+	Result          *Result      `json:"result,omitempty"`
+	RefundStatus    RefundStatus `json:"refundStatus,omitempty"`
+	RefundRequestID string       `json:"refundRequestId,omitempty"`
+	RefundID        string       `json:"refundId,omitempty"`
+	RefundAmount    *Amount      `json:"refundAmount,omitempty"`
+	RefundTime      string       `json:"refundTime,omitempty"`
+	// Arn is the acquirer reference number of the refund (Antom's name; notifyRefund
+	// has no paymentId and no acquirerReferenceNo).
+	Arn string `json:"arn,omitempty"`
 }

@@ -111,7 +111,6 @@ type PaymentResultInfo struct {
 type CardInfo struct {
 	CardToken           string         `json:"cardToken,omitempty"`
 	CardBrand           CardBrand      `json:"cardBrand,omitempty"`
-	LastFour            string         `json:"lastFour,omitempty"`
 	Funding             string         `json:"funding,omitempty"`
 	IssuingCountry      string         `json:"issuingCountry,omitempty"`
 	PaymentMethodRegion string         `json:"paymentMethodRegion,omitempty"`
@@ -265,7 +264,22 @@ type PayResponse struct {
 	RedirectActionForm  *RedirectActionForm `json:"redirectActionForm,omitempty"`
 	PaymentActionForm   EmbeddedActionForm  `json:"paymentActionForm,omitzero"`
 	PaymentResultInfo   *PaymentResultInfo  `json:"paymentResultInfo,omitempty"`
-	AcquirerReferenceNo string              `json:"acquirerReferenceNo,omitempty"`
+	AcquirerInfo        *AcquirerInfo       `json:"acquirerInfo,omitempty"`
+}
+
+// AcquirerInfo is acquirerInfo of a pay response: the acquirer that processed the
+// payment and its own ids and result, as Antom's specification defines it.
+type AcquirerInfo struct {
+	AcquirerName              string `json:"acquirerName,omitempty"`
+	ReferenceRequestID        string `json:"referenceRequestId,omitempty"`
+	AcquirerTransactionID     string `json:"acquirerTransactionId,omitempty"`
+	AcquirerMerchantID        string `json:"acquirerMerchantId,omitempty"`
+	AcquirerMerchantName      string `json:"acquirerMerchantName,omitempty"`
+	AcquirerResultCode        string `json:"acquirerResultCode,omitempty"`
+	AcquirerResultMessage     string `json:"acquirerResultMessage,omitempty"`
+	AcquirerReasonDescription string `json:"acquirerReasonDescription,omitempty"`
+	AcquirerCardToken         string `json:"acquirerCardToken,omitempty"`
+	PtspTransactionID         string `json:"ptspTransactionId,omitempty"`
 }
 
 // InquiryPaymentResponse is the response of inquiryPayment. Result only says

@@ -23,7 +23,13 @@ type CancelIntent struct {
 }
 
 // BuildCancel turns a cancel intent into the cancel request.
-func BuildCancel(in CancelIntent) (Built, *problem.Error) {
+func BuildCancel(in CancelIntent) (Built, error) {
+	res, perr := buildCancel(in)
+	return res, problem.OrNil(perr)
+}
+
+// buildCancel is BuildCancel with the concrete error type, for this package.
+func buildCancel(in CancelIntent) (Built, *problem.Error) {
 	c := &checks{}
 	c.eitherID("paymentId", in.PaymentID, "paymentRequestId", in.PaymentRequestID, 64, "the payment to cancel")
 	c.id("merchantAccountId", in.MerchantAccountID, 32, "")

@@ -36,7 +36,13 @@ type CaptureIntent struct {
 }
 
 // BuildCapture turns a capture intent into the capture request.
-func BuildCapture(in CaptureIntent) (Built, *problem.Error) {
+func BuildCapture(in CaptureIntent) (Built, error) {
+	res, perr := buildCapture(in)
+	return res, problem.OrNil(perr)
+}
+
+// buildCapture is BuildCapture with the concrete error type, for this package.
+func buildCapture(in CaptureIntent) (Built, *problem.Error) {
 	c := &checks{}
 	c.id("captureRequestId", in.CaptureRequestID, 64, "your idempotency key for this capture (a new one for each capture)")
 	c.id("paymentId", in.PaymentID, 64, "Antom's paymentId of the authorized payment")

@@ -44,7 +44,13 @@ type ConsultIntent struct {
 // BuildConsult turns a consult intent into the consult request. The request asks
 // as a card authorization (paymentFactor.isAuthorization true), the only kind of
 // payment paycore makes.
-func BuildConsult(in ConsultIntent) (Built, *problem.Error) {
+func BuildConsult(in ConsultIntent) (Built, error) {
+	res, perr := buildConsult(in)
+	return res, problem.OrNil(perr)
+}
+
+// buildConsult is BuildConsult with the concrete error type, for this package.
+func buildConsult(in ConsultIntent) (Built, *problem.Error) {
 	c := &checks{}
 	amount, _ := c.amount("amount", in.Amount)
 	if in.Env == nil {

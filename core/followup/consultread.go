@@ -3,6 +3,8 @@ package followup
 import (
 	"fmt"
 	"net/url"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/paycore/paycore/core/antom"
@@ -81,7 +83,13 @@ type Logo struct {
 // what they claim to be (a code, a name, an http(s) URL): anything else from the
 // outside is left out with a warning naming its field, so a mistaken field cannot
 // carry, say, a card number into the result. A missing result is BAD_INPUT.
-func ReadConsult(r *antom.ConsultResponse) (Consultation, *problem.Error) {
+func ReadConsult(r *antom.ConsultResponse) (Consultation, error) {
+	res, perr := readConsult(r)
+	return res, problem.OrNil(perr)
+}
+
+// readConsult is ReadConsult with the concrete error type, for this package.
+func readConsult(r *antom.ConsultResponse) (Consultation, *problem.Error) {
 	if r.Result == nil {
 		return Consultation{}, &problem.Error{Code: problem.BadInput, Field: "response.result", Message: "response.result is required: every Antom response carries one"}
 	}
@@ -209,7 +217,8 @@ func (rd *reader) codes(field string, vs antom.StringList) []string {
 }
 
 // name returns v when it is short display text: valid UTF-8 without control
-// characters, at most 256 characters, without a run of 12 or more digits.
+// characters, at most 256 characters, without a run of 12 or more digits, with at
+// least one letter (digits alone are not a name, and could be a CVV).
 func (rd *reader) name(field, v string) string {
 	if v == "" {
 		return ""
@@ -233,6 +242,10 @@ func (rd *reader) name(field, v string) string {
 			continue
 		}
 		digits = 0
+	}
+	if strings.IndexFunc(v, unicode.IsLetter) < 0 {
+		rd.warn(field, "not_shown", "not shown: no letter in it")
+		return ""
 	}
 	return v
 }

@@ -100,7 +100,7 @@ func TestBuildCapture(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b, perr := BuildCapture(tc.in)
+			b, perr := concrete(BuildCapture(tc.in))
 			if tc.fails != nil {
 				require.Equal(t, tc.fails, failed(t, perr))
 				return
@@ -125,32 +125,34 @@ func TestBuildCancelAndInquiry(t *testing.T) {
 		body  string
 		fails []string
 	}{
-		{"cancel by paymentId", func() (Built, *problem.Error) { return BuildCancel(CancelIntent{PaymentID: "P1"}) },
+		{"cancel by paymentId", func() (Built, *problem.Error) { return concrete(BuildCancel(CancelIntent{PaymentID: "P1"})) },
 			"/ams/api/v1/payments/cancel", `{"paymentId":"P1"}`, nil},
 		{"cancel by paymentRequestId", func() (Built, *problem.Error) {
-			return BuildCancel(CancelIntent{PaymentRequestID: "R1", MerchantAccountID: "M1"})
+			return concrete(BuildCancel(CancelIntent{PaymentRequestID: "R1", MerchantAccountID: "M1"}))
 		}, "/ams/api/v1/payments/cancel", `{"paymentRequestId":"R1","merchantAccountId":"M1"}`, nil},
-		{"cancel neither", func() (Built, *problem.Error) { return BuildCancel(CancelIntent{}) }, "", "", []string{"paymentId required"}},
+		{"cancel neither", func() (Built, *problem.Error) { return concrete(BuildCancel(CancelIntent{})) }, "", "", []string{"paymentId required"}},
 		{"cancel both", func() (Built, *problem.Error) {
-			return BuildCancel(CancelIntent{PaymentID: "P1", PaymentRequestID: "R1"})
+			return concrete(BuildCancel(CancelIntent{PaymentID: "P1", PaymentRequestID: "R1"}))
 		},
 			"", "", []string{"paymentRequestId one_of"}},
 		{"cancel long account", func() (Built, *problem.Error) {
-			return BuildCancel(CancelIntent{PaymentID: "P1", MerchantAccountID: strings.Repeat("a", 33)})
+			return concrete(BuildCancel(CancelIntent{PaymentID: "P1", MerchantAccountID: strings.Repeat("a", 33)}))
 		}, "", "", []string{"merchantAccountId max"}},
 		{"inquiryPayment", func() (Built, *problem.Error) {
-			return BuildInquiry(InquiryIntent{API: APIInquiryPayment, PaymentRequestID: "R1"})
+			return concrete(BuildInquiry(InquiryIntent{API: APIInquiryPayment, PaymentRequestID: "R1"}))
 		}, "/ams/api/v1/payments/inquiryPayment", `{"paymentRequestId":"R1"}`, nil},
 		{"inquiryRefund", func() (Built, *problem.Error) {
-			return BuildInquiry(InquiryIntent{API: APIInquiryRefund, RefundID: "F1"})
+			return concrete(BuildInquiry(InquiryIntent{API: APIInquiryRefund, RefundID: "F1"}))
 		},
 			"/ams/api/v1/payments/inquiryRefund", `{"refundId":"F1"}`, nil},
 		{"inquiryRefund with payment ids", func() (Built, *problem.Error) {
-			return BuildInquiry(InquiryIntent{API: APIInquiryRefund, RefundRequestID: "F1", PaymentID: "P1", PaymentRequestID: "R1"})
+			return concrete(BuildInquiry(InquiryIntent{API: APIInquiryRefund, RefundRequestID: "F1", PaymentID: "P1", PaymentRequestID: "R1"}))
 		}, "", "", []string{"paymentId api_mismatch", "paymentRequestId api_mismatch"}},
-		{"inquiry without api", func() (Built, *problem.Error) { return BuildInquiry(InquiryIntent{PaymentID: "P1"}) },
+		{"inquiry without api", func() (Built, *problem.Error) { return concrete(BuildInquiry(InquiryIntent{PaymentID: "P1"})) },
 			"", "", []string{"BAD_INPUT api"}},
-		{"inquiry with unknown api", func() (Built, *problem.Error) { return BuildInquiry(InquiryIntent{API: "inquiry", PaymentID: "P1"}) },
+		{"inquiry with unknown api", func() (Built, *problem.Error) {
+			return concrete(BuildInquiry(InquiryIntent{API: "inquiry", PaymentID: "P1"}))
+		},
 			"", "", []string{"BAD_INPUT api"}},
 	}
 	for _, tc := range tests {
@@ -195,7 +197,7 @@ func TestBuildRefund(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := base
 			tc.edit(&in)
-			b, perr := BuildRefund(in)
+			b, perr := concrete(BuildRefund(in))
 			if tc.fails != nil {
 				require.Equal(t, tc.fails, failed(t, perr))
 				return
@@ -248,7 +250,7 @@ func TestBuildConsult(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := base()
 			tc.edit(&in)
-			b, perr := BuildConsult(in)
+			b, perr := concrete(BuildConsult(in))
 			if tc.fails != nil {
 				require.Equal(t, tc.fails, failed(t, perr))
 				return
@@ -269,20 +271,22 @@ func TestSignedRequestsVerify(t *testing.T) {
 	require.NoError(t, err)
 	builds := map[string]func() (Built, *problem.Error){
 		"capture": func() (Built, *problem.Error) {
-			return BuildCapture(CaptureIntent{CaptureRequestID: "C1", PaymentID: "P1", Amount: eur("1"), Signing: s})
+			return concrete(BuildCapture(CaptureIntent{CaptureRequestID: "C1", PaymentID: "P1", Amount: eur("1"), Signing: s}))
 		},
-		"cancel": func() (Built, *problem.Error) { return BuildCancel(CancelIntent{PaymentID: "P1", Signing: s}) },
+		"cancel": func() (Built, *problem.Error) {
+			return concrete(BuildCancel(CancelIntent{PaymentID: "P1", Signing: s}))
+		},
 		"inquiryPayment": func() (Built, *problem.Error) {
-			return BuildInquiry(InquiryIntent{API: APIInquiryPayment, PaymentID: "P1", Signing: s})
+			return concrete(BuildInquiry(InquiryIntent{API: APIInquiryPayment, PaymentID: "P1", Signing: s}))
 		},
 		"inquiryRefund": func() (Built, *problem.Error) {
-			return BuildInquiry(InquiryIntent{API: APIInquiryRefund, RefundID: "F1", Signing: s})
+			return concrete(BuildInquiry(InquiryIntent{API: APIInquiryRefund, RefundID: "F1", Signing: s}))
 		},
 		"refund": func() (Built, *problem.Error) {
-			return BuildRefund(RefundIntent{RefundRequestID: "F1", PaymentID: "P1", Amount: eur("1"), Signing: s})
+			return concrete(BuildRefund(RefundIntent{RefundRequestID: "F1", PaymentID: "P1", Amount: eur("1"), Signing: s}))
 		},
 		"consult": func() (Built, *problem.Error) {
-			return BuildConsult(ConsultIntent{Amount: eur("1"), Env: &antom.Env{TerminalType: antom.TerminalWeb}, Signing: s})
+			return concrete(BuildConsult(ConsultIntent{Amount: eur("1"), Env: &antom.Env{TerminalType: antom.TerminalWeb}, Signing: s}))
 		},
 	}
 	for api, build := range builds {
@@ -339,7 +343,7 @@ func TestCompareMinor(t *testing.T) {
 
 func TestOpsLocateUnknownKeys(t *testing.T) {
 	tests := []struct {
-		op    func([]byte) (any, *problem.Error)
+		op    func([]byte) (any, error)
 		input string
 		code  problem.Code
 		field string
@@ -358,7 +362,7 @@ func TestOpsLocateUnknownKeys(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.input, func(t *testing.T) {
-			_, perr := tc.op([]byte(tc.input))
+			_, perr := concrete(tc.op([]byte(tc.input)))
 			require.NotNil(t, perr)
 			require.Equal(t, tc.code, perr.Code, perr.Message)
 			require.Equal(t, tc.field, perr.Field)
@@ -395,7 +399,7 @@ func TestReadConsult(t *testing.T) {
 		t.Helper()
 		var r antom.ConsultResponse
 		require.NoError(t, json.Unmarshal([]byte(body), &r))
-		c, perr := ReadConsult(&r)
+		c, perr := concrete(ReadConsult(&r))
 		require.Nil(t, perr)
 		return c
 	}
@@ -446,7 +450,7 @@ func TestReadConsult(t *testing.T) {
 		require.NotContains(t, string(out), "4054695723100768")
 	})
 	t.Run("missing result", func(t *testing.T) {
-		_, perr := ReadConsult(&antom.ConsultResponse{})
+		_, perr := concrete(ReadConsult(&antom.ConsultResponse{}))
 		require.NotNil(t, perr)
 		require.Equal(t, problem.BadInput, perr.Code)
 		require.Equal(t, "response.result", perr.Field)

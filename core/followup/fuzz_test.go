@@ -35,7 +35,7 @@ func withoutPrivateKey(input []byte) []byte {
 // fuzzOps are the ops FuzzBuild dispatches to, by the first input byte.
 var fuzzOps = []struct {
 	name string
-	run  func([]byte) (any, *problem.Error)
+	run  func([]byte) (any, error)
 }{
 	{"capture.build", OpCapture}, {"cancel.build", OpCancel}, {"inquiry.build", OpInquiry},
 	{"refund.build", OpRefund}, {"consult.build", OpConsult}, {"consult.read", OpConsultRead},
@@ -66,7 +66,7 @@ func FuzzBuild(f *testing.F) {
 	closed := problem.Codes()
 	f.Fuzz(func(t *testing.T, sel uint8, input []byte) {
 		op := fuzzOps[int(sel)%len(fuzzOps)]
-		res, perr := op.run(input)
+		res, perr := concrete(op.run(input))
 		if perr != nil {
 			require.Contains(t, closed, perr.Code)
 			require.NotEqual(t, problem.Internal, perr.Code, "%s: %s", op.name, perr.Message)

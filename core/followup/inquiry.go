@@ -38,7 +38,13 @@ type InquiryIntent struct {
 
 // BuildInquiry turns an inquiry intent into an inquiryPayment or inquiryRefund
 // request. A missing or unknown API is BAD_INPUT, like pay.build's mode.
-func BuildInquiry(in InquiryIntent) (Built, *problem.Error) {
+func BuildInquiry(in InquiryIntent) (Built, error) {
+	res, perr := buildInquiry(in)
+	return res, problem.OrNil(perr)
+}
+
+// buildInquiry is BuildInquiry with the concrete error type, for this package.
+func buildInquiry(in InquiryIntent) (Built, *problem.Error) {
 	c := &checks{}
 	var body any
 	switch in.API {

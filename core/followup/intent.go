@@ -240,9 +240,9 @@ func (c *checks) finish(api string, body any, s *outbound.Signing) (Built, *prob
 	if err != nil {
 		return Built{}, problem.New(problem.Internal, "cannot encode the request body")
 	}
-	out, perr := outbound.Build(api, raw, s)
-	if perr != nil {
-		return Built{}, perr
+	out, err := outbound.Build(api, raw, s)
+	if err != nil {
+		return Built{}, problem.From(err)
 	}
 	ws := c.warnings
 	if ws == nil {

@@ -9,19 +9,49 @@ import (
 )
 
 // OpCapture is op capture.build: a CaptureIntent in, Built out.
-func OpCapture(input []byte) (any, *problem.Error) { return op(input, BuildCapture) }
+func OpCapture(input []byte) (any, error) {
+	res, perr := opCapture(input)
+	return res, problem.OrNil(perr)
+}
+
+// opCapture is OpCapture with the concrete error type, for this package.
+func opCapture(input []byte) (any, *problem.Error) { return op(input, buildCapture) }
 
 // OpCancel is op cancel.build: a CancelIntent in, Built out.
-func OpCancel(input []byte) (any, *problem.Error) { return op(input, BuildCancel) }
+func OpCancel(input []byte) (any, error) {
+	res, perr := opCancel(input)
+	return res, problem.OrNil(perr)
+}
+
+// opCancel is OpCancel with the concrete error type, for this package.
+func opCancel(input []byte) (any, *problem.Error) { return op(input, buildCancel) }
 
 // OpInquiry is op inquiry.build: an InquiryIntent in, Built out.
-func OpInquiry(input []byte) (any, *problem.Error) { return op(input, BuildInquiry) }
+func OpInquiry(input []byte) (any, error) {
+	res, perr := opInquiry(input)
+	return res, problem.OrNil(perr)
+}
+
+// opInquiry is OpInquiry with the concrete error type, for this package.
+func opInquiry(input []byte) (any, *problem.Error) { return op(input, buildInquiry) }
 
 // OpRefund is op refund.build: a RefundIntent in, Built out.
-func OpRefund(input []byte) (any, *problem.Error) { return op(input, BuildRefund) }
+func OpRefund(input []byte) (any, error) {
+	res, perr := opRefund(input)
+	return res, problem.OrNil(perr)
+}
+
+// opRefund is OpRefund with the concrete error type, for this package.
+func opRefund(input []byte) (any, *problem.Error) { return op(input, buildRefund) }
 
 // OpConsult is op consult.build: a ConsultIntent in, Built out.
-func OpConsult(input []byte) (any, *problem.Error) {
+func OpConsult(input []byte) (any, error) {
+	res, perr := opConsult(input)
+	return res, problem.OrNil(perr)
+}
+
+// opConsult is OpConsult with the concrete error type, for this package.
+func opConsult(input []byte) (any, *problem.Error) {
 	var in ConsultIntent
 	if err := decode(input, &in); err != nil {
 		return nil, err
@@ -34,7 +64,7 @@ func OpConsult(input []byte) (any, *problem.Error) {
 			return nil, err
 		}
 	}
-	return result(BuildConsult(in))
+	return result(buildConsult(in))
 }
 
 // ReadInput is the input of consult.read.
@@ -46,7 +76,13 @@ type ReadInput struct {
 }
 
 // OpConsultRead is op consult.read: a ReadInput in, Consultation out.
-func OpConsultRead(input []byte) (any, *problem.Error) {
+func OpConsultRead(input []byte) (any, error) {
+	res, perr := opConsultRead(input)
+	return res, problem.OrNil(perr)
+}
+
+// opConsultRead is OpConsultRead with the concrete error type, for this package.
+func opConsultRead(input []byte) (any, *problem.Error) {
 	var in ReadInput
 	if err := decode(input, &in); err != nil {
 		return nil, err
@@ -64,7 +100,7 @@ func OpConsultRead(input []byte) (any, *problem.Error) {
 		perr.Offset = 0 // it counts from the response, not from the op input
 		return nil, perr
 	}
-	c, perr := ReadConsult(&r)
+	c, perr := readConsult(&r)
 	if perr != nil {
 		return nil, perr
 	}

@@ -31,7 +31,13 @@ type RefundIntent struct {
 }
 
 // BuildRefund turns a refund intent into the refund request.
-func BuildRefund(in RefundIntent) (Built, *problem.Error) {
+func BuildRefund(in RefundIntent) (Built, error) {
+	res, perr := buildRefund(in)
+	return res, problem.OrNil(perr)
+}
+
+// buildRefund is BuildRefund with the concrete error type, for this package.
+func buildRefund(in RefundIntent) (Built, *problem.Error) {
 	c := &checks{}
 	c.id("refundRequestId", in.RefundRequestID, 64, "your idempotency key for this refund (a new one for each refund)")
 	c.id("paymentId", in.PaymentID, 64, "Antom's paymentId of the payment to refund")

@@ -243,7 +243,7 @@ func (m *machine) readNotification(ctx outcome.Context) (outcome.Result, []claim
 		}
 		d := outcome.InterpretRefundNotification(&n, ctx)
 		c, err := m.requestClaim(objRefund, d, "", "event.notification", n.RefundRequestID,
-			n.RefundAmount, n.RefundID, n.PaymentID, false)
+			n.RefundAmount, n.RefundID, "", false) // notifyRefund carries no paymentId
 		return d, []claim{c}, err
 	}
 	var n antom.PaymentNotification

@@ -32,7 +32,13 @@ type machine struct {
 // is not modified. Bad input (a malformed state or event, a state whose facts
 // contradict each other) is a BAD_INPUT or BAD_JSON error naming the field; an
 // event that contradicts a valid state is not an error but a Conflict.
-func Apply(st *State, ev Event, now string) (*Result, *problem.Error) {
+func Apply(st *State, ev Event, now string) (*Result, error) {
+	res, perr := applyEvent(st, ev, now)
+	return res, problem.OrNil(perr)
+}
+
+// applyEvent is Apply with the concrete error type, for this package.
+func applyEvent(st *State, ev Event, now string) (*Result, *problem.Error) {
 	m := &machine{ev: &ev, now: now}
 	if now != "" {
 		t, err := time.Parse(time.RFC3339, now)
@@ -148,7 +154,15 @@ func clip(s string) string {
 	return s
 }
 
-func fmtAmount(a money.Amount) string { return a.Value + " " + a.Currency }
+// fmtAmount states an amount for a conflict; a currency that is not an ISO 4217
+// code is named, not repeated (it could be anything a mistaken field held).
+func fmtAmount(a money.Amount) string {
+	cur := a.Currency
+	if !money.Known(cur) {
+		cur = "(not a currency code)"
+	}
+	return a.Value + " " + cur
+}
 
 // applyClaims joins the claims into m.next, stopping at the first conflict.
 func (m *machine) applyClaims(cs []claim) *ConflictEntry {

@@ -205,7 +205,7 @@ func TestSupersededPaymentIsStillRecognised(t *testing.T) {
 
 func TestCaptureNeedsNowWhenTheDeadlineIsKnown(t *testing.T) {
 	res := chain(t, "MANUAL", nowT, notifyResultS)
-	_, err := Apply(res.State, capReq("CAP_1", "", false), "")
+	_, err := concrete(Apply(res.State, capReq("CAP_1", "", false), ""))
 	require.NotNil(t, err)
 	require.Equal(t, "now", err.Field)
 }

@@ -16,7 +16,7 @@ func BenchmarkApply(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	for b.Loop() {
-		out, err := Op(in)
+		out, err := concrete(Op(in))
 		if err != nil || out.(*Result).State.Status != StatusCaptured {
 			b.Fatal(err)
 		}

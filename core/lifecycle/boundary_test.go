@@ -176,8 +176,9 @@ func TestStateRefusals(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			st := authorizedManual(t)
 			c.edit(st)
-			_, err := Apply(st, inquirySuccess, nowT)
-			require.NotNil(t, err, "the state was accepted")
+			_, e := Apply(st, inquirySuccess, nowT)
+			require.Error(t, e, "the state was accepted")
+			err := problem.From(e)
 			require.Equal(t, problem.BadInput, err.Code)
 			require.Equal(t, c.field, err.Field, err.Message)
 		})
@@ -210,7 +211,7 @@ func TestStateRefusals(t *testing.T) {
 			st := authorizedManual(t)
 			c.edit(st)
 			_, err := Apply(st, inquirySuccess, nowT)
-			require.Nil(t, err, "%v", err)
+			require.NoError(t, err)
 		})
 	}
 }
@@ -227,8 +228,8 @@ func TestPayRequestedOrder(t *testing.T) {
 	other := payRequested(outcome.CaptureManual)
 	other.OrderID = "ORDER_2"
 	_, err := Apply(st, other, nowT)
-	require.NotNil(t, err)
-	require.Equal(t, "event.orderId", err.Field)
+	require.Error(t, err)
+	require.Equal(t, "event.orderId", problem.From(err).Field)
 
 	// A state recorded without an order: the repeat that names one is inconsistent.
 	noOrder := apply(t, nil, Event{Type: PayRequested, PaymentRequestID: "PAY_1", Amount: eur("30000"), CaptureMode: outcome.CaptureManual}, nowT).State
@@ -313,7 +314,7 @@ func TestIDsMayHoldSpaces(t *testing.T) {
 	st := authorizedManual(t)
 	st.OrderID = "ORDER 1" // a space is not a control character
 	_, err := Apply(st, inquirySuccess, nowT)
-	require.Nil(t, err, "%v", err)
+	require.NoError(t, err)
 }
 
 // Derived amounts: authorized only once authorized; a succeeded refund of unknown

@@ -89,7 +89,7 @@ func cancelResp(status, code string) Event {
 // apply applies one event and requires success.
 func apply(t testing.TB, st *State, ev Event, now string) *Result {
 	t.Helper()
-	res, err := Apply(st, ev, now)
+	res, err := concrete(Apply(st, ev, now))
 	require.Nil(t, err, "%v", err)
 	return res
 }

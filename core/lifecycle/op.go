@@ -23,9 +23,15 @@ type OpInput struct {
 // are decoded strictly (an unknown key is BAD_INPUT naming it); Antom's JSON inside
 // the event is decoded leniently (Antom adds fields), but a value of the wrong JSON
 // type is BAD_JSON naming its field.
-func Op(input []byte) (any, *problem.Error) {
+func Op(input []byte) (any, error) {
+	res, perr := op(input)
+	return res, problem.OrNil(perr)
+}
+
+// op is Op with the concrete error type, for this package.
+func op(input []byte) (any, *problem.Error) {
 	var in OpInput
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
 	var st *State
@@ -34,7 +40,7 @@ func Op(input []byte) (any, *problem.Error) {
 			return nil, &problem.Error{Code: problem.BadJSON, Field: "state", Message: "state must be a JSON object or null"}
 		}
 		st = new(State)
-		if err := problem.DecodeStrict(raw, st); err != nil {
+		if err := problem.From(problem.DecodeStrict(raw, st)); err != nil {
 			return nil, within("state", err)
 		}
 	}
@@ -46,10 +52,10 @@ func Op(input []byte) (any, *problem.Error) {
 		return nil, &problem.Error{Code: problem.BadJSON, Field: "event", Message: "event must be a JSON object"}
 	}
 	var ev Event
-	if err := problem.DecodeStrict(raw, &ev); err != nil {
+	if err := problem.From(problem.DecodeStrict(raw, &ev)); err != nil {
 		return nil, within("event", err)
 	}
-	res, err := Apply(st, ev, in.Now)
+	res, err := applyEvent(st, ev, in.Now)
 	if err != nil {
 		return nil, err
 	}

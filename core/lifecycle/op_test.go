@@ -51,7 +51,7 @@ func TestOpBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Op([]byte(tt.input))
+			res, err := concrete(Op([]byte(tt.input)))
 			require.Nil(t, res)
 			require.NotNil(t, err)
 			require.Equal(t, tt.code, err.Code, err.Message)
@@ -75,7 +75,7 @@ func TestOpRawBodyString(t *testing.T) {
 	body := `{"notifyType":"PAYMENT_RESULT","result":{"resultStatus":"S","resultCode":"SUCCESS"},"paymentRequestId":"PAY_1","paymentId":"P1"}`
 	quoted, _ := json.Marshal(body)
 	in := `{"state":` + strings.ReplaceAll(opState, `"payment":"authorized"`, `"payment":"pending"`) + `,"event":{"type":"notification","notification":` + string(quoted) + `},"now":"2026-03-01T10:00:00Z"}`
-	res, err := Op([]byte(in))
+	res, err := concrete(Op([]byte(in)))
 	require.Nil(t, err)
 	r := res.(*Result)
 	require.Equal(t, StatusAuthorized, r.State.Status)
@@ -85,7 +85,7 @@ func TestOpRawBodyString(t *testing.T) {
 // TestOpEditedDerivedFieldsAreRecomputed: status and totals are derived.
 func TestOpEditedDerivedFieldsAreRecomputed(t *testing.T) {
 	edited := strings.ReplaceAll(opState, `"status":"authorized"`, `"status":"refunded","capturedAmount":{"currency":"EUR","value":"5"}`)
-	res, err := Op([]byte(`{"state":` + edited + `,"event":{"type":"inquiry_response","response":{"result":{"resultStatus":"S"},"paymentStatus":"SUCCESS"}},"now":"2026-03-01T10:00:00Z"}`))
+	res, err := concrete(Op([]byte(`{"state":` + edited + `,"event":{"type":"inquiry_response","response":{"result":{"resultStatus":"S"},"paymentStatus":"SUCCESS"}},"now":"2026-03-01T10:00:00Z"}`)))
 	require.Nil(t, err)
 	r := res.(*Result)
 	require.Equal(t, StatusAuthorized, r.State.Status)

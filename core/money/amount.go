@@ -73,12 +73,12 @@ func (a Amount) Validate() error {
 func payable(code string) (Info, *Error) {
 	if !isCodeFormat(code) {
 		return Info{}, fail(ReasonCurrencyFormat,
-			"currency "+quote(code)+" is not three upper-case ASCII letters")
+			"currency is not three upper-case ASCII letters")
 	}
 	info, ok := byCode[code]
 	if !ok {
 		return Info{}, fail(ReasonCurrencyUnknown,
-			"currency "+quote(code)+" is not an ISO 4217 code")
+			"currency is not an ISO 4217 code")
 	}
 	if !info.Payable {
 		return Info{}, fail(ReasonCurrencyNotPayable,
@@ -96,7 +96,7 @@ func checkValue(info Info, v string) error {
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if c < '0' || c > '9' {
-			return fail(ReasonValueNotDigits, "amount value "+quote(v)+" for "+string(info.Code)+
+			return fail(ReasonValueNotDigits, "amount value for "+string(info.Code)+
 				" must contain only ASCII digits (minor units, no sign, point or spaces)")
 		}
 		if c != '0' {
@@ -104,19 +104,19 @@ func checkValue(info Info, v string) error {
 		}
 	}
 	if zeros {
-		return fail(ReasonValueZero, "amount value "+quote(v)+" for "+string(info.Code)+" is zero; it must be positive")
+		return fail(ReasonValueZero, "amount value for "+string(info.Code)+" is zero; it must be positive")
 	}
 	if v[0] == '0' {
-		return fail(ReasonValueLeadingZero, "amount value "+quote(v)+" for "+string(info.Code)+" has a leading zero")
+		return fail(ReasonValueLeadingZero, "amount value for "+string(info.Code)+" has a leading zero")
 	}
 	if len(v) > MaxDigits {
-		return fail(ReasonValueTooLong, "amount value "+quote(v)+" for "+string(info.Code)+
+		return fail(ReasonValueTooLong, "amount value for "+string(info.Code)+
 			" has more than "+strconv.Itoa(MaxDigits)+" digits")
 	}
 	if info.WholeUnitsOnly {
 		for i := len(v) - info.Exponent; i < len(v); i++ {
 			if i < 0 || v[i] != '0' {
-				return fail(ReasonIDRNotHundreds, "amount value "+quote(v)+" for "+string(info.Code)+
+				return fail(ReasonIDRNotHundreds, "amount value for "+string(info.Code)+
 					" must be a whole number of major units, so it must end in "+strconv.Quote(strings.Repeat("0", info.Exponent)))
 			}
 		}
@@ -138,15 +138,3 @@ func isCodeFormat(s string) bool {
 }
 
 func fail(reason, msg string) *Error { return &Error{Reason: reason, Message: msg} }
-
-// maxQuoted bounds how much of an offending input a message repeats.
-const maxQuoted = 40
-
-// quote renders s for a message, Go-quoted and cut to maxQuoted bytes so a
-// huge input cannot make a huge error.
-func quote(s string) string {
-	if len(s) > maxQuoted {
-		return strconv.Quote(s[:maxQuoted]) + "..."
-	}
-	return strconv.Quote(s)
-}

@@ -20,15 +20,15 @@ func ToMinor(currency, major string) (string, error) {
 	}
 	intPart, frac, ok := splitDecimal(major)
 	if !ok {
-		return "", fail(ReasonMajorFormat, "major amount "+quote(major)+" for "+currency+
+		return "", fail(ReasonMajorFormat, "major amount for "+currency+
 			" is not a plain decimal such as \"300\" or \"300.50\" (no sign, exponent, comma or spaces)")
 	}
 	if len(intPart) > 1 && intPart[0] == '0' {
-		return "", fail(ReasonValueLeadingZero, "major amount "+quote(major)+" for "+currency+" has a leading zero")
+		return "", fail(ReasonValueLeadingZero, "major amount for "+currency+" has a leading zero")
 	}
 	if len(frac) > info.Exponent {
 		if strings.Trim(frac[info.Exponent:], "0") != "" {
-			return "", fail(ReasonFractionTooPrecise, "major amount "+quote(major)+" has more decimal places than "+
+			return "", fail(ReasonFractionTooPrecise, "major amount has more decimal places than "+
 				currency+" allows ("+strconv.Itoa(info.Exponent)+") and converting it would need rounding")
 		}
 		frac = frac[:info.Exponent]
@@ -37,7 +37,7 @@ func ToMinor(currency, major string) (string, error) {
 		intPart = ""
 	}
 	if len(intPart)+info.Exponent > MaxDigits {
-		return "", fail(ReasonValueTooLong, "major amount "+quote(major)+" for "+currency+
+		return "", fail(ReasonValueTooLong, "major amount for "+currency+
 			" is too large: in minor units it would exceed "+strconv.Itoa(MaxDigits)+" digits")
 	}
 	var buf [MaxDigits]byte
@@ -52,7 +52,7 @@ func ToMinor(currency, major string) (string, error) {
 		start++
 	}
 	if start == n {
-		return "", fail(ReasonValueZero, "major amount "+quote(major)+" for "+currency+" is zero; it must be positive")
+		return "", fail(ReasonValueZero, "major amount for "+currency+" is zero; it must be positive")
 	}
 	minor := string(buf[start:n])
 	if err := checkValue(info, minor); err != nil {

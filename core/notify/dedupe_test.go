@@ -13,7 +13,7 @@ import (
 func unverified(t *testing.T, body string) (Result, *problem.Error) {
 	t.Helper()
 	off := false
-	return Parse(Input{Path: "/antom/notify", Body: body, Verify: &off, Headers: map[string]string{
+	return parse(Input{Path: "/antom/notify", Body: body, Verify: &off, Headers: map[string]string{
 		"client-id": "SANDBOX_1", "request-time": "1795827602000", "signature": "algorithm=RSA256,keyVersion=1,signature=AAAA"}})
 }
 
@@ -74,12 +74,12 @@ func TestInputChecks(t *testing.T) {
 	} {
 		in := ref
 		c.edit(&in)
-		_, perr := Parse(in)
+		_, perr := parse(in)
 		require.NotNil(t, perr, c.name)
 		require.Equal(t, problem.BadInput, perr.Code, c.name)
 		require.Equal(t, c.field, perr.Field, c.name)
 	}
-	res, perr := Parse(ref)
+	res, perr := parse(ref)
 	require.Nil(t, perr)
 	require.True(t, res.Verified)
 }

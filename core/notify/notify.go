@@ -34,8 +34,9 @@ type Input struct {
 	// before anything in it is read, unless Verify is explicitly false.
 	PublicKey string `json:"publicKey,omitempty"`
 	// Verify false parses without verifying (tests, replaying stored bodies). The
-	// result then has verified false, no ack and action "none": nothing in an
-	// unverified notification may be acted on. Absent means true.
+	// result then has verified false, outcome "unknown", action "none" and no ack,
+	// with the fields as received: nothing in an unverified notification may be
+	// acted on. Absent means true.
 	Verify *bool `json:"verify,omitempty"`
 	// Now and ToleranceSeconds opt in to a freshness check of request-time. It is
 	// off by default: its format is undocumented and resends may keep the old time.
@@ -85,12 +86,18 @@ type Result struct {
 
 // Op is op notification.parse. A signature that does not verify is BAD_SIGNATURE
 // (with its reason) and no acknowledgement: do not acknowledge what you cannot trust.
-func Op(input []byte) (any, *problem.Error) {
+func Op(input []byte) (any, error) {
+	res, perr := op(input)
+	return res, problem.OrNil(perr)
+}
+
+// op is Op with the concrete error type, for this package.
+func op(input []byte) (any, *problem.Error) {
 	var in Input
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
-	res, perr := Parse(in)
+	res, perr := parse(in)
 	if perr != nil {
 		return nil, perr
 	}
@@ -98,7 +105,13 @@ func Op(input []byte) (any, *problem.Error) {
 }
 
 // Parse verifies (when a public key is given) and reads a notification.
-func Parse(in Input) (Result, *problem.Error) {
+func Parse(in Input) (Result, error) {
+	res, perr := parse(in)
+	return res, problem.OrNil(perr)
+}
+
+// parse is Parse with the concrete error type, for this package.
+func parse(in Input) (Result, *problem.Error) {
 	body := []byte(in.Body)
 	var res Result
 	verify := in.Verify == nil || *in.Verify
@@ -150,9 +163,9 @@ func Parse(in Input) (Result, *problem.Error) {
 		res.DedupeKey = dedupeKey(string(c.NotifyType), first(c.CaptureID, c.CaptureRequestID), c.Result, "")
 	case outcome.APINotifyRefund:
 		r := antom.RefundNotification{NotifyType: n.NotifyType, Result: n.Result, RefundStatus: n.RefundStatus, RefundRequestID: n.RefundRequestID,
-			PaymentID: n.PaymentID, RefundID: n.RefundID, RefundAmount: n.RefundAmount, RefundTime: n.RefundTime, AcquirerReferenceNo: n.AcquirerReferenceNo}
+			RefundID: n.RefundID, RefundAmount: n.RefundAmount, RefundTime: n.RefundTime, Arn: n.Arn}
 		res.API = outcome.APINotifyRefund
-		res.RefundRequestID, res.RefundID, res.PaymentID, res.Amount = r.RefundRequestID, r.RefundID, r.PaymentID, r.RefundAmount
+		res.RefundRequestID, res.RefundID, res.Amount = r.RefundRequestID, r.RefundID, r.RefundAmount
 		res.Result = outcome.InterpretRefundNotification(&r, ctx)
 		res.DedupeKey = dedupeKey(string(r.NotifyType), first(r.RefundID, r.RefundRequestID), r.Result, string(r.RefundStatus))
 	default:
@@ -164,9 +177,11 @@ func Parse(in Input) (Result, *problem.Error) {
 		res.DedupeKey = dedupeKey(string(p.NotifyType), first(p.PaymentID, p.PaymentRequestID), p.Result, "")
 	}
 	if !res.Verified {
-		// Parsed fields only: no step to take and nothing to acknowledge.
-		res.Action = outcome.Action{Kind: outcome.None}
-		res.Warnings = append(res.Warnings, outcome.Warning{Field: "verify", Message: "not verified (\"verify\": false): the fields are as received, with no action and no ack; never act on an unverified notification"})
+		// Parsed fields only: no outcome to rely on, no step to take, nothing to
+		// acknowledge.
+		res.Decision = outcome.Decision{Outcome: outcome.Unknown, Action: outcome.Action{Kind: outcome.None}, Reason: "not_verified",
+			Message: `Not verified ("verify": false): the fields are as received; nothing in them may be acted on, and nothing is acknowledged.`}
+		res.Warnings = append(res.Warnings, outcome.Warning{Field: "verify", Message: "not verified: never act on an unverified notification"})
 		return res, nil
 	}
 	res.Ack = &Ack{Status: 200, Headers: map[string]string{"Content-Type": signature.ContentType}, Body: AckBody}
@@ -186,6 +201,7 @@ type union struct {
 	RefundID         string             `json:"refundId"`
 	RefundAmount     *antom.Amount      `json:"refundAmount"`
 	RefundTime       string             `json:"refundTime"`
+	Arn              string             `json:"arn"`
 }
 
 func apiOf(t antom.NotifyType, refundRequestID, captureRequestID string) string {

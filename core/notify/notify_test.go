@@ -27,9 +27,9 @@ func TestDedupeKeyIsStableAcrossResends(t *testing.T) {
 	first, resend := vectorInput(t, "seed_notify_payment_3d"), vectorInput(t, "seed_notify_payment_3d_resend")
 	require.NotEqual(t, first.Headers["request-time"], resend.Headers["request-time"])
 	require.NotEqual(t, first.Headers["signature"], resend.Headers["signature"])
-	a, perr := Parse(first)
+	a, perr := concrete(Parse(first))
 	require.Nil(t, perr)
-	b, perr := Parse(resend)
+	b, perr := concrete(Parse(resend))
 	require.Nil(t, perr)
 	require.True(t, a.Verified)
 	require.Equal(t, a.DedupeKey, b.DedupeKey)
@@ -40,14 +40,14 @@ func TestDedupeKeyIsStableAcrossResends(t *testing.T) {
 func TestFailedVerificationHasNoAck(t *testing.T) {
 	in := vectorInput(t, "seed_notify_payment_3d")
 	in.Body = in.Body[:len(in.Body)-1] + " }"
-	_, perr := Parse(in)
+	_, perr := concrete(Parse(in))
 	require.NotNil(t, perr)
 	require.Equal(t, problem.BadSignature, perr.Code)
 	require.Equal(t, "signature_mismatch", perr.Reason)
 }
 
 func TestPendingIsNotSuccess(t *testing.T) {
-	res, perr := Parse(vectorInput(t, "payment_pending_s"))
+	res, perr := concrete(Parse(vectorInput(t, "payment_pending_s")))
 	require.Nil(t, perr)
 	require.Equal(t, outcome.Processing, res.Outcome)
 	require.False(t, res.Terminal)
@@ -70,7 +70,7 @@ func FuzzParse(f *testing.F) {
 			no := false
 			in.Verify = &no
 		}
-		res, perr := Parse(in)
+		res, perr := concrete(Parse(in))
 		if perr != nil {
 			require.Contains(t, []problem.Code{problem.BadJSON, problem.BadInput, problem.BadSignature}, perr.Code)
 			return
@@ -79,6 +79,7 @@ func FuzzParse(f *testing.F) {
 		if !verify {
 			require.Nil(t, res.Ack)
 			require.Equal(t, outcome.None, res.Action.Kind)
+			require.Equal(t, outcome.Unknown, res.Outcome)
 			return
 		}
 		require.Equal(t, AckBody, res.Ack.Body)

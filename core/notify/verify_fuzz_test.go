@@ -36,7 +36,7 @@ func FuzzParseSigned(f *testing.F) {
 		require.NoError(t, err)
 		in := Input{Path: path, Body: body, PublicKey: ref.PublicKey, Headers: map[string]string{
 			"client-id": clientID, "request-time": requestTime, "signature": signature.FormatHeader("1", sig)}}
-		res, perr := Parse(in)
+		res, perr := parse(in)
 		if perr != nil {
 			require.NotEqual(t, problem.BadSignature, perr.Code, "a correctly signed notification refused: %s", perr.Message)
 			require.Contains(t, []problem.Code{problem.BadJSON, problem.BadInput}, perr.Code)
@@ -52,7 +52,7 @@ func FuzzParseSigned(f *testing.F) {
 		i := int(flip) % (len(b) * 8)
 		b[i/8] ^= 1 << (i % 8)
 		in.Body = string(b)
-		_, perr = Parse(in)
+		_, perr = parse(in)
 		require.NotNil(t, perr, "a notification with a changed body was accepted")
 		require.Equal(t, problem.BadSignature, perr.Code)
 		require.Equal(t, "signature_mismatch", perr.Reason)

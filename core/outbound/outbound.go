@@ -43,7 +43,13 @@ type Request struct {
 
 // Build returns the request for api ("pay", "capture", ...) carrying body. With
 // s nil it returns an unsigned request to the production path.
-func Build(api string, body []byte, s *Signing) (Request, *problem.Error) {
+func Build(api string, body []byte, s *Signing) (Request, error) {
+	res, perr := build(api, body, s)
+	return res, problem.OrNil(perr)
+}
+
+// build is Build with the concrete error type, for this package.
+func build(api string, body []byte, s *Signing) (Request, *problem.Error) {
 	req := Request{
 		Method:  "POST",
 		Path:    signature.APIPath("", api),

@@ -199,16 +199,25 @@ func normRaw(raw string) (code, shown string) {
 	return code, shown
 }
 
-// shortCode returns s when it is 1..max ASCII letters or digits.
+// shortCode returns s when it is 1..max ASCII letters or digits; three or more
+// characters need a letter (three or four digits could be a CVV).
 func shortCode(s string, max int) (string, bool) {
 	if s == "" || len(s) > max {
 		return "", false
 	}
+	letter := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+		switch {
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			letter = true
+		case c >= '0' && c <= '9':
+		default:
 			return "", false
 		}
+	}
+	if len(s) > 2 && !letter {
+		return "", false
 	}
 	return s, true
 }
@@ -223,6 +232,9 @@ func version(v string) string {
 		if c := v[i]; !(c >= '0' && c <= '9' || c == '.') {
 			return ""
 		}
+	}
+	if !strings.Contains(v, ".") {
+		return "" // a version has a dot; bare digits could be anything (a CVV)
 	}
 	return v
 }

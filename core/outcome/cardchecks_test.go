@@ -105,7 +105,7 @@ func TestCheckCard(t *testing.T) {
 
 func TestSafe(t *testing.T) {
 	for v, want := range map[string]string{
-		"SUCCESS": "SUCCESS", "S": "S", "2.2.0": "2.2.0", "": "", "a b": "", "<x>": "",
+		"SUCCESS": "SUCCESS", "S": "S", "2.2.0": "", "850": "", "A1": "A1", "": "", "a b": "", "<x>": "",
 		"4111111111111111": "", "CODE_41111111111": "CODE_41111111111", "CODE_411111111111": "",
 		"X_" + string(make([]byte, 70)): "",
 	} {

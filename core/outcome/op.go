@@ -30,9 +30,15 @@ type OpInput struct {
 // unknown API, a response that is not an object, a field of the wrong JSON type,
 // a bad context value) is a BAD_INPUT or BAD_JSON error naming the field; a
 // malformed paymentActionForm is only a warning.
-func Op(input []byte) (any, *problem.Error) {
+func Op(input []byte) (any, error) {
+	res, perr := op(input)
+	return res, problem.OrNil(perr)
+}
+
+// op is Op with the concrete error type, for this package.
+func op(input []byte) (any, *problem.Error) {
 	var in OpInput
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
 	var ctx Context
@@ -40,7 +46,7 @@ func Op(input []byte) (any, *problem.Error) {
 		if c[0] != '{' {
 			return nil, &problem.Error{Code: problem.BadJSON, Field: "context", Message: "context must be a JSON object"}
 		}
-		if err := problem.DecodeStrict(c, &ctx); err != nil {
+		if err := problem.From(problem.DecodeStrict(c, &ctx)); err != nil {
 			return nil, within("context", err)
 		}
 	}

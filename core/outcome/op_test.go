@@ -22,7 +22,7 @@ const seedInquiry3D = `{"result":{"resultCode":"SUCCESS","resultStatus":"S","res
 
 func run(t testing.TB, input string) (outcome.Result, *problem.Error) {
 	t.Helper()
-	v, perr := outcome.Op([]byte(input))
+	v, perr := concrete(outcome.Op([]byte(input)))
 	if perr != nil {
 		return outcome.Result{}, perr
 	}
@@ -204,7 +204,7 @@ func FuzzInterpret(f *testing.F) {
 	f.Add([]byte(`{"api":"inquiryPayment","response":` + seedInquiry3D + `,"context":{"captureMode":"MANUAL","now":"2030-01-01T00:00:00Z"}}`))
 	outcomes, kinds := outcome.Outcomes(), outcome.Kinds()
 	f.Fuzz(func(t *testing.T, input []byte) {
-		v, perr := outcome.Op(input)
+		v, perr := concrete(outcome.Op(input))
 		if perr != nil {
 			if perr.Code != problem.BadJSON && perr.Code != problem.BadInput {
 				t.Fatalf("unexpected error code %s", perr.Code)
@@ -259,7 +259,7 @@ func BenchmarkInterpret(b *testing.B) {
 			b.ReportAllocs()
 			in := []byte(c.input)
 			for b.Loop() {
-				v, perr := outcome.Op(in)
+				v, perr := concrete(outcome.Op(in))
 				if perr != nil {
 					b.Fatal(perr)
 				}

@@ -1,5 +1,7 @@
 package outcome
 
+import "strings"
+
 // Values from Antom's answer are echoed in the result and in messages only when
 // they look like what they claim to be: a short code. Anything else could be
 // anything (a mistaken field could even hold a card number), so it is not shown.
@@ -15,12 +17,16 @@ func safe(v string) string {
 }
 
 // CodeProblem says why a value from Antom's answer is not shown as a code, or ""
-// when it is a plausible one: 1 to 64 characters from [A-Za-z0-9_.:-] without a run
-// of 12 or more digits (the shortest card number). Anything else could be anything
-// (a mistaken field could even hold a card number).
+// when it is a plausible one: 1 to 64 characters from [A-Za-z0-9_.:-] with at least
+// one letter and without a run of 12 or more digits (the shortest card number).
+// Anything else could be anything (a mistaken field could even hold a card number
+// or a CVV).
 func CodeProblem(v string) string {
 	if len(v) > maxCodeLen {
 		return "longer than a code"
+	}
+	if strings.IndexFunc(v, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) < 0 {
+		return "not a plain code"
 	}
 	digits := 0
 	for i := 0; i < len(v); i++ {

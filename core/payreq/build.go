@@ -95,9 +95,15 @@ type Built struct {
 var intentSchema = schemaOf(reflect.TypeFor[Intent](), map[reflect.Type]*schema{})
 
 // OpBuild is op pay.build.
-func OpBuild(input []byte) (any, *problem.Error) {
+func OpBuild(input []byte) (any, error) {
+	res, perr := opBuild(input)
+	return res, problem.OrNil(perr)
+}
+
+// opBuild is OpBuild with the concrete error type, for this package.
+func opBuild(input []byte) (any, *problem.Error) {
 	var in Intent
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
 	if sc := scanKeys(input, intentSchema); len(sc.issues) > 0 {
@@ -108,7 +114,7 @@ func OpBuild(input []byte) (any, *problem.Error) {
 			}
 		}
 	}
-	b, perr := Build(in)
+	b, perr := build(in)
 	if perr != nil {
 		return nil, perr
 	}
@@ -118,8 +124,14 @@ func OpBuild(input []byte) (any, *problem.Error) {
 // Build turns an intent into a signed (or ready-to-sign) pay request whose body
 // passes Validate. Violations come back as VALIDATION_FAILED, with intent field
 // names where the intent is at fault and Antom names where the built body is.
-func Build(in Intent) (Built, *problem.Error) {
-	now, perr := ParseNow(in.Now, "now")
+func Build(in Intent) (Built, error) {
+	res, perr := build(in)
+	return res, problem.OrNil(perr)
+}
+
+// build is Build with the concrete error type, for this package.
+func build(in Intent) (Built, *problem.Error) {
+	now, perr := parseNow(in.Now, "now")
 	if perr != nil {
 		return Built{}, perr
 	}
@@ -184,6 +196,9 @@ func Build(in Intent) (Built, *problem.Error) {
 		if len(md.ExpiryYear) == 4 {
 			if exp, err := card.ParseExpiry(md.ExpiryMonth, md.ExpiryYear); err == nil {
 				md.ExpiryYear = exp.AntomYear()
+			} else if y := md.ExpiryYear; strings.HasPrefix(y, "20") && strings.Trim(y, "0123456789") == "" {
+				// A bad month must not also read as a bad year.
+				md.ExpiryYear = y[2:]
 			}
 		}
 		md.CardholderName = in.Card.CardholderName
@@ -216,18 +231,87 @@ func Build(in Intent) (Built, *problem.Error) {
 	if err != nil {
 		return Built{}, problem.New(problem.Internal, "cannot encode the request body")
 	}
-	res, perr := Validate(body, now, in.Mode)
+	res, perr := validate(body, now, in.Mode)
 	if perr != nil {
 		return Built{}, perr
 	}
 	if !res.Valid {
-		return Built{}, problem.Invalid(res.Violations)
+		return Built{}, problem.Invalid(in.intentFindings(res.Violations))
 	}
-	out, perr := outbound.Build("pay", body, in.Signing)
-	if perr != nil {
-		return Built{}, perr
+	out, err := outbound.Build("pay", body, in.Signing)
+	if err != nil {
+		return Built{}, problem.From(err)
 	}
-	return Built{Request: out, Mode: in.Mode, Warnings: res.Warnings}, nil
+	return Built{Request: out, Mode: in.Mode, Warnings: in.intentFindings(res.Warnings)}, nil
+}
+
+// bodyToIntent maps a path of the built body to the intent field it came from.
+var bodyToIntent = map[string]string{
+	"paymentAmount": "amount",
+	"paymentMethod.paymentMethodMetaData.cardNo":                      "card.number",
+	"paymentMethod.paymentMethodMetaData.cvv":                         "card.cvv",
+	"paymentMethod.paymentMethodMetaData.expiryMonth":                 "card.expiryMonth",
+	"paymentMethod.paymentMethodMetaData.expiryYear":                  "card.expiryYear",
+	"paymentMethod.paymentMethodMetaData.cardholderName":              "card.cardholderName",
+	"paymentMethod.paymentMethodMetaData.billingAddress":              "card.billingAddress",
+	"paymentMethod.paymentMethodMetaData.selectedCardBrand":           "cardBrand",
+	"paymentMethod.paymentMethodMetaData.isCardOnFile":                "cardOnFile",
+	"paymentMethod.paymentMethodMetaData.tokenize":                    "tokenize",
+	"paymentMethod.paymentMethodMetaData.is3DSAuthentication":         "threeDS",
+	"paymentMethod.paymentMethodMetaData.enableAuthenticationUpgrade": "authenticationUpgrade",
+	"paymentMethod.paymentMethodMetaData.networkTransactionId":        "networkTransactionId",
+	"paymentMethod.paymentMethodMetaData.mpiData":                     "mpiData",
+	"paymentMethod.paymentMethodMetaData":                             "card",
+	"paymentMethod.paymentMethodId":                                   "cardToken",
+	"paymentMethod.requireIssuerAuthentication":                       "mode",
+	"paymentMethod":                         "mode",
+	"paymentFactor.captureMode":             "captureMode",
+	"paymentRedirectUrl":                    "redirectUrl",
+	"paymentNotifyUrl":                      "notifyUrl",
+	"settlementStrategy.settlementCurrency": "settlementCurrency",
+	"paymentExpiryTime":                     "expiryTime",
+	"creditPayPlan":                         "installments",
+}
+
+// intentFindings names the findings of the built body in the intent's words
+// (card.number, amount.major, redirectUrl), so the caller can find what to fix. An
+// order amount the intent did not give is the payment amount: one mistake is one
+// finding, not a second one on a field the caller never wrote.
+func (in *Intent) intentFindings(vs []problem.Violation) []problem.Violation {
+	out := make([]problem.Violation, 0, len(vs))
+	seen := map[[2]string]bool{}
+	for _, v := range vs {
+		v.Field = in.intentPath(v.Field)
+		if k := [2]string{v.Field, v.Rule}; !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (in *Intent) intentPath(p string) string {
+	if rest, ok := cutPath(p, "order.orderAmount"); ok && (in.Order == nil || in.Order.OrderAmount == nil) {
+		p = "paymentAmount" + rest
+	}
+	if rest, ok := cutPath(p, "paymentAmount"); ok {
+		if rest == ".value" && in.Amount.Major != "" {
+			rest = ".major"
+		}
+		return "amount" + rest
+	}
+	for i := len(p); i > 0; i = strings.LastIndexByte(p[:i], '.') {
+		if to, ok := bodyToIntent[p[:i]]; ok {
+			return to + p[i:]
+		}
+	}
+	return p
+}
+
+// cutPath returns what follows prefix in p when p is prefix or lies below it.
+func cutPath(p, prefix string) (string, bool) {
+	rest, ok := strings.CutPrefix(p, prefix)
+	return rest, ok && (rest == "" || rest[0] == '.' || rest[0] == '[')
 }
 
 func (a IntentAmount) resolve(bad func(field, rule, msg string)) (*antom.Amount, bool) {

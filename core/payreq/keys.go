@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/problem"
 )
 
 // schema is the tree of JSON keys a type accepts, read once from its json tags. It
@@ -397,45 +398,6 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// hint returns the known key closest to key when it is close enough to be a typo:
-// equal ignoring case, or within an edit distance of about a quarter of its length.
-func hint(key string, names []string) string {
-	best, bestD := "", 1<<30
-	for _, n := range names {
-		if strings.EqualFold(n, key) {
-			return n
-		}
-		if d := distance(strings.ToLower(key), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	limit := max(1, min(3, len(key)/4))
-	if bestD <= limit {
-		return best
-	}
-	return ""
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	if len(a) > 128 || len(b) > 128 {
-		return 1 << 30
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+// hint returns the known key closest to key when it is close enough to be a typo
+// (problem.Hint).
+func hint(key string, names []string) string { return problem.Hint(key, names) }

@@ -36,7 +36,13 @@ var validateInputSchema = &schema{kind: kindObject, object: true, names: []strin
 // the input and the request in one pass, filling the structs and finding unknown,
 // duplicated and mistyped keys as it goes; malformed input takes the reference path
 // (encoding/json and the key scanner) for its exact error.
-func OpValidate(input []byte) (any, *problem.Error) {
+func OpValidate(input []byte) (any, error) {
+	res, perr := opValidate(input)
+	return res, problem.OrNil(perr)
+}
+
+// opValidate is OpValidate with the concrete error type, for this package.
+func opValidate(input []byte) (any, *problem.Error) {
 	var in opInput
 	c := checker{doc: input}
 	sc, ok := decodeOpInputDoc(input, &in)
@@ -59,7 +65,7 @@ func OpValidate(input []byte) (any, *problem.Error) {
 	if in.Request == nil {
 		return nil, &problem.Error{Code: problem.BadInput, Field: "request", Message: "request is required: the Antom pay request body"}
 	}
-	now, perr := ParseNow(in.Now, "now")
+	now, perr := parseNow(in.Now, "now")
 	if perr != nil {
 		return nil, perr
 	}
@@ -79,7 +85,13 @@ func orInput(field string) string {
 }
 
 // ParseNow parses a required RFC 3339 time given in an op input field.
-func ParseNow(s, field string) (time.Time, *problem.Error) {
+func ParseNow(s, field string) (time.Time, error) {
+	res, perr := parseNow(s, field)
+	return res, problem.OrNil(perr)
+}
+
+// parseNow is ParseNow with the concrete error type, for this package.
+func parseNow(s, field string) (time.Time, *problem.Error) {
 	if s == "" {
 		return time.Time{}, &problem.Error{Code: problem.BadInput, Field: field, Message: field + " is required (RFC 3339): the core reads no clock"}
 	}

@@ -31,7 +31,7 @@ func TestSeedSamplesValidate(t *testing.T) {
 	for name, mode := range map[string]Mode{
 		"seed_server_to_server": ServerToServer, "seed_hosted": Hosted, "seed_issuer_auth": IssuerAuth,
 	} {
-		res, perr := Validate(seedRequest(t, name), now, "")
+		res, perr := concrete(Validate(seedRequest(t, name), now, ""))
 		require.Nil(t, perr)
 		require.True(t, res.Valid, "%s: %+v", name, res.Violations)
 		require.Empty(t, res.Violations)
@@ -155,11 +155,11 @@ func TestBuildOutputAlwaysValidates(t *testing.T) {
 		if in.Card != nil {
 			in.Mode = ServerToServer
 		}
-		b1, perr := Build(in)
+		b1, perr := concrete(Build(in))
 		require.Nil(t, perr, "intent %d (%s): %v", i, in.Mode, perr)
 		b2, _ := Build(in)
 		require.Equal(t, b1.Body, b2.Body, "build is not deterministic")
-		res, perr := Validate([]byte(b1.Body), now, in.Mode)
+		res, perr := concrete(Validate([]byte(b1.Body), now, in.Mode))
 		require.Nil(t, perr)
 		require.True(t, res.Valid, "intent %d (%s) built an invalid body: %+v", i, in.Mode, res.Violations)
 		require.Equal(t, in.Mode, res.Mode)
@@ -177,7 +177,7 @@ func TestBuildErrorsAreViolations(t *testing.T) {
 	in.Mode = IssuerAuth
 	in.Card = nil
 	in.CaptureMode = antom.CaptureManual
-	_, perr := Build(in)
+	_, perr := concrete(Build(in))
 	require.NotNil(t, perr)
 	require.Equal(t, problem.ValidationFailed, perr.Code)
 	require.Equal(t, "captureMode", perr.Violations[0].Field)
@@ -202,7 +202,7 @@ func FuzzValidate(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		res, perr := Validate(raw, now, "")
+		res, perr := concrete(Validate(raw, now, ""))
 		if perr != nil {
 			require.Contains(t, []problem.Code{problem.BadJSON, problem.BadInput}, perr.Code)
 			return

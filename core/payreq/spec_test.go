@@ -58,7 +58,7 @@ func TestEveryInventoryFieldIsKnown(t *testing.T) {
 	for _, f := range spec {
 		raw, err := json.Marshal(nest(f.Path, specSample(f.Type)))
 		require.NoError(t, err)
-		res, perr := Validate(raw, now, "")
+		res, perr := concrete(Validate(raw, now, ""))
 		require.Nil(t, perr, f.Path)
 		for _, v := range append(res.Violations, res.Warnings...) {
 			require.NotEqual(t, "unknown_field", v.Rule, "%s (%s): %s: %s", f.Path, f.Type, v.Field, v.Message)
@@ -84,7 +84,7 @@ func TestSpecKeysAreCheckedAndHinted(t *testing.T) {
 		{"metadata is an open map", `{"paymentMethod":{"paymentMethodMetaData":{"expiryYaer":"29"}}}`, "paymentMethod.paymentMethodMetaData.expiryYaer", "unknown_field", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, perr := Validate([]byte(tc.req), now, "")
+			res, perr := concrete(Validate([]byte(tc.req), now, ""))
 			require.Nil(t, perr)
 			for _, v := range append(res.Violations, res.Warnings...) {
 				if v.Rule == "unknown_field" || v.Rule == "type" {

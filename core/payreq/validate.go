@@ -21,7 +21,9 @@ type Result struct {
 	Valid bool `json:"valid"`
 	// Mode is the intended mode when one was given, else the inferred one.
 	Mode Mode `json:"mode"`
-	// CaptureMode is the effective capture mode: AUTOMATIC when absent.
+	// CaptureMode is the effective capture mode: AUTOMATIC when absent, "" when the
+	// request's value is not a capture mode (a violation says so; the value is not
+	// repeated).
 	CaptureMode antom.CaptureMode `json:"captureMode"`
 	// Card names the card, masked, when the request carries a card number.
 	Card *CardSummary `json:"card,omitempty"`
@@ -41,7 +43,13 @@ type CardSummary struct {
 // the caller means to use, or "" to infer it. Malformed JSON is an error (there is
 // nothing to validate); everything else, including values of the wrong JSON type,
 // is reported in the Result.
-func Validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
+func Validate(raw []byte, now time.Time, intended Mode) (Result, error) {
+	res, perr := validate(raw, now, intended)
+	return res, problem.OrNil(perr)
+}
+
+// validate is Validate with the concrete error type, for this package.
+func validate(raw []byte, now time.Time, intended Mode) (Result, *problem.Error) {
 	var req antom.PayRequest
 	c := checker{now: now, doc: raw}
 	found, ok := decodeRequestDoc(raw, &req)
@@ -99,12 +107,14 @@ type checker struct {
 	tree *any
 }
 
+// violate and warn record a finding; its path and message go through
+// card.RedactText, since both can hold a key name from the request.
 func (c *checker) violate(field, rule, msg string) {
-	c.violations = append(c.violations, problem.Violation{Field: field, Rule: rule, Message: msg})
+	c.violations = append(c.violations, problem.Violation{Field: card.RedactText(field), Rule: rule, Message: card.RedactText(msg)})
 }
 
 func (c *checker) warn(field, rule, msg string) {
-	c.warnings = append(c.warnings, problem.Violation{Field: field, Rule: rule, Message: msg})
+	c.warnings = append(c.warnings, problem.Violation{Field: card.RedactText(field), Rule: rule, Message: card.RedactText(msg)})
 }
 
 // scanned reports the unknown and duplicated keys and the Chinese characters the
@@ -332,7 +342,11 @@ func (c *checker) issuerAuth(req *antom.PayRequest, pm *antom.PaymentMethod, md 
 	case brand == "":
 		c.violate(metaPath+".selectedCardBrand", "required", "Korean issuer authentication needs the Korean card brand in selectedCardBrand")
 	case !brand.Korean():
-		c.violate(metaPath+".selectedCardBrand", "korean_brand", fmt.Sprintf("%s is not a Korean card brand; issuer authentication works for Korean brands only", brand))
+		what := "the brand"
+		if brand.Known() {
+			what = string(brand) // a known brand name is not an echo of anything
+		}
+		c.violate(metaPath+".selectedCardBrand", "korean_brand", what+" is not a Korean card brand; issuer authentication works for Korean brands only")
 	}
 	onMethod, inMeta := pm.RequireIssuerAuthentication, md.RequireIssuerAuthentication
 	switch {
@@ -356,7 +370,7 @@ func (c *checker) common(req *antom.PayRequest, pm *antom.PaymentMethod, md *ant
 		c.violate("paymentFactor.isAuthorization", "required_true", "a card authorization needs isAuthorization: true")
 	}
 	if md.SelectedCardBrand != "" && !md.SelectedCardBrand.Known() {
-		c.violate(metaPath+".selectedCardBrand", "oneof", fmt.Sprintf("%q is not an Antom card brand", string(md.SelectedCardBrand)))
+		c.violate(metaPath+".selectedCardBrand", "oneof", "the value is not an Antom card brand")
 	}
 	if req.PaymentExpiryTime != "" {
 		if t, err := time.Parse(time.RFC3339, req.PaymentExpiryTime); err == nil && !t.After(c.now) {
@@ -404,6 +418,9 @@ func (c *checker) result(req *antom.PayRequest, mode Mode) Result {
 	capture := antom.CaptureAutomatic
 	if req.PaymentFactor != nil && req.PaymentFactor.CaptureMode != "" {
 		capture = req.PaymentFactor.CaptureMode
+		if capture != antom.CaptureAutomatic && capture != antom.CaptureManual {
+			capture = ""
+		}
 	}
 	vs := c.violations
 	if len(c.typeErrors) > 0 {

@@ -7,20 +7,31 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/paycore/paycore/core/card"
 )
 
 // DecodeStrict decodes exactly one JSON value from data into v, refusing unknown
 // keys and trailing data. Failures come back as BAD_JSON (syntax, wrong JSON type)
 // or BAD_INPUT (unknown key), naming the offset and the field where it broke.
 // Empty input decodes as {} so ops without parameters accept it.
-func DecodeStrict(data []byte, v any) *Error {
+func DecodeStrict(data []byte, v any) error {
+	return OrNil(decodeStrict(data, v))
+}
+
+// decodeStrict is DecodeStrict with the concrete error type, for this package.
+func decodeStrict(data []byte, v any) *Error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		data = []byte("{}")
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return FromJSON(err, "")
+		e := FromJSON(err, "")
+		if raw, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok && e.Code == BadInput {
+			return locateUnknown(e, strings.Trim(raw, `"`), data, v)
+		}
+		return e
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return &Error{Code: BadJSON, Message: "unexpected data after the JSON value", Offset: dec.InputOffset()}
@@ -45,7 +56,7 @@ func FromJSON(err error, prefix string) *Error {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return &Error{Code: BadJSON, Message: "malformed JSON: unexpected end of input"}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		name := card.RedactText(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`))
 		return &Error{Code: BadInput, Field: join(prefix, name), Message: fmt.Sprintf("unknown input key %q", name)}
 	}
 	var fe *FieldError

@@ -3,7 +3,10 @@
 // validation, a list of violations naming the Antom JSON field path of each.
 package problem
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Code is one of a small closed set of error codes shared by every op and every engine.
 type Code string
@@ -82,4 +85,27 @@ func Invalid(vs []Violation) *Error {
 		msg = fmt.Sprintf("the request breaks %d rules", len(vs))
 	}
 	return &Error{Code: ValidationFailed, Message: msg, Violations: vs}
+}
+
+// OrNil returns e as an error: nil (a nil interface, not a nil *Error) when e is
+// nil. Exported functions return error through it, so `if err != nil` means what it
+// says.
+func OrNil(e *Error) error {
+	if e == nil {
+		return nil
+	}
+	return e
+}
+
+// From returns the *Error inside err (see errors.As): nil for nil, and an INTERNAL
+// Error, without err's text, for an error of another type.
+func From(err error) *Error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Code: Internal, Message: "unexpected error; this is a bug in paycore"}
 }

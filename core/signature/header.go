@@ -22,9 +22,23 @@ type Header struct {
 // maxQuoted bounds how much of an untrusted value an error message quotes.
 const maxQuoted = 32
 
+// quoteShort quotes an untrusted value for a message only when it reads as a word
+// (at most maxQuoted of [A-Za-z0-9_.:+-] with at least one letter, such as RSA512 or
+// a mistyped time); anything else, digits alone included (a CVV, a card number), is
+// named, not repeated.
 func quoteShort(s string) string {
-	if len(s) > maxQuoted {
-		s = s[:maxQuoted] + "..."
+	letter := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z':
+			letter = true
+		case c >= '0' && c <= '9', c == '_', c == '.', c == ':', c == '+', c == '-':
+		default:
+			return "(value not shown)"
+		}
+	}
+	if !letter || len(s) > maxQuoted {
+		return "(value not shown)"
 	}
 	return strconv.Quote(s)
 }

@@ -61,9 +61,15 @@ type SignResult struct {
 }
 
 // OpSign is op signature.sign.
-func OpSign(input []byte) (any, *problem.Error) {
+func OpSign(input []byte) (any, error) {
+	res, perr := opSign(input)
+	return res, problem.OrNil(perr)
+}
+
+// opSign is OpSign with the concrete error type, for this package.
+func opSign(input []byte) (any, *problem.Error) {
 	var in SignInput
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
 	for _, f := range []struct{ name, value string }{
@@ -122,9 +128,15 @@ type VerifyResult struct {
 
 // OpVerify is op signature.verify. A signature that does not verify is a result
 // (valid false, with the reason); a public key that cannot be read is BAD_KEY.
-func OpVerify(input []byte) (any, *problem.Error) {
+func OpVerify(input []byte) (any, error) {
+	res, perr := opVerify(input)
+	return res, problem.OrNil(perr)
+}
+
+// opVerify is OpVerify with the concrete error type, for this package.
+func opVerify(input []byte) (any, *problem.Error) {
 	var in VerifyInput
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
 	if in.PublicKey == "" {
@@ -218,9 +230,15 @@ type SignedNotification struct {
 }
 
 // OpSignNotification is op notification.sign.
-func OpSignNotification(input []byte) (any, *problem.Error) {
+func OpSignNotification(input []byte) (any, error) {
+	res, perr := opSignNotification(input)
+	return res, problem.OrNil(perr)
+}
+
+// opSignNotification is OpSignNotification with the concrete error type, for this package.
+func opSignNotification(input []byte) (any, *problem.Error) {
 	var in NotificationSignInput
-	if err := problem.DecodeStrict(input, &in); err != nil {
+	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
 		return nil, err
 	}
 	for _, f := range []struct{ name, value string }{

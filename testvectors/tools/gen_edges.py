@@ -28,3 +28,32 @@ w('pay.validate', 'spec_object_walked', "an object the specification defines is 
 w('pay.validate', 'spec_typo_outside_metadata', "outside paymentMethodMetaData a key close to a known one is still a violation with did-you-mean", req(lambda r: r['order'].__setitem__('referenceOrderld', 'x')))
 w('pay.validate', 'metadata_unknown_key_warns', "paymentMethodMetaData is an open map in Antom's specification: a key paycore does not know there is a warning, not a violation", req(lambda r: r['paymentMethod']['paymentMethodMetaData'].__setitem__('cardBin', '411734')))
 print('ok')
+
+# 3. No card number in any message.
+w('pay.validate', 'pan_in_amount_value', "a card number pasted into the amount value is refused without repeating it", req(lambda r: r['paymentAmount'].__setitem__('value', PAN_SPACED)))
+w('pay.validate', 'pan_in_currency', "a card number pasted into the currency is refused without repeating it", req(lambda r: r['paymentAmount'].__setitem__('currency', PAN)))
+w('pay.validate', 'pan_in_capture_mode', "a card number pasted into captureMode is not echoed as result.captureMode: a value that fails an enum is named, not repeated", req(lambda r: r['paymentFactor'].__setitem__('captureMode', PAN)))
+w('pay.validate', 'pan_as_key_name', "a card number pasted as a key name is masked (first 6 / last 4) in the field path and the message", req(lambda r: r['order'].__setitem__(PAN, 'x')))
+i = copy.deepcopy(intent); i['amount'] = {"currency": "EUR", "major": PAN_SPACED}
+w('pay.build', 'pan_in_amount_major', "a card number pasted into amount.major is refused without repeating it", i)
+print('ok')
+
+# 7. Intent errors in the intent's words.
+def mi(f):
+    i = copy.deepcopy(intent); f(i); return i
+w('pay.build', 'err_unknown_key_hint', "an unknown intent key carries its path and a did-you-mean (captureMod → captureMode)", mi(lambda i: i.__setitem__('captureMod', i.pop('captureMode'))))
+w('pay.build', 'err_signing_key_hint', "an unknown key inside signing carries its path and a did-you-mean (signing.key → signing.privateKey)", mi(lambda i: i.__setitem__('signing', {"clientId": "SANDBOX_X", "requestTime": "1764320400000", "key": "k"})))
+w('pay.build', 'err_expiry_month_one_finding', "a bad expiry month is one finding on card.expiryMonth, not also one on the (4-digit) year", mi(lambda i: i['card'].__setitem__('expiryMonth', '13')))
+w('pay.build', 'err_amount_number', "an amount value sent as a JSON number is one finding naming amount.value", mi(lambda i: i.__setitem__('amount', {"currency": "EUR", "value": 30000})))
+w('pay.build', 'err_redirect_url_intent_name', "a body rule broken by an intent field is reported under the intent's name (redirectUrl, not paymentRedirectUrl)", mi(lambda i: i.__setitem__('redirectUrl', '/return')))
+w('pay.build', 'err_amount_major_zero_one_finding', "a zero amount given as major is one finding on amount.major, not also on order.orderAmount", mi(lambda i: i.__setitem__('amount', {"currency": "EUR", "major": "0.00"})))
+print('ok')
+
+# 9. Wire-model slips.
+pay_s = {"result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"}, "paymentRequestId": "PAY_20261128_0001",
+         "paymentId": "20261128194010800100188570271832381", "paymentAmount": {"currency": "EUR", "value": "30000"},
+         "acquirerInfo": {"acquirerName": "ACQ", "acquirerTransactionId": "T-1", "acquirerResultCode": "00", "acquirerResultMessage": "Approved"}}
+w('response.interpret', 'pay_s_acquirer_info', "a pay response carries acquirerInfo (an object, as Antom's specification defines it), not acquirerReferenceNo: it is read without complaint", {"api": "pay", "response": pay_s})
+bad = copy.deepcopy(pay_s); bad['acquirerInfo'] = "ACQ"
+w('response.interpret', 'err_acquirer_info_not_object', "acquirerInfo of the wrong JSON type is BAD_JSON naming it, like every modelled response field", {"api": "pay", "response": bad})
+print('ok')

@@ -37,7 +37,7 @@ cap = {"notifyType": "CAPTURE_RESULT", "result": {"resultCode": "SUCCESS", "resu
 w('capture_result_s', 'notifyCapture S: captured, terminal', parse_input(signed(cap)))
 capf = copy.deepcopy(cap); capf['result'] = {"resultCode": "AUTH_EXPIRED", "resultStatus": "F", "resultMessage": "auth expired"}
 w('capture_result_f_auth_expired', 'notifyCapture F AUTH_EXPIRED: failed with the right next step', parse_input(signed(capf)))
-ref = {"notifyType": "REFUND_RESULT", "result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"}, "refundStatus": "SUCCESS", "refundRequestId": "REF_0001", "paymentId": "2020010123456789XXXX", "refundId": "2020010123456789REFD", "refundAmount": {"currency": "EUR", "value": "8000"}, "refundTime": "2026-11-29T10:00:00+08:00"}
+ref = {"notifyType": "REFUND_RESULT", "result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"}, "refundStatus": "SUCCESS", "refundRequestId": "REF_0001", "refundId": "2020010123456789REFD", "refundAmount": {"currency": "EUR", "value": "8000"}, "refundTime": "2026-11-29T10:00:00+08:00", "arn": "74537604000000000000001"}
 w('refund_result_s', 'notifyRefund S', parse_input(signed(ref)))
 s = signed(n3d)
 w('err_tampered_body', 'one changed byte of the body: BAD_SIGNATURE signature_mismatch, and no ack', parse_input(s, body=s['body'].replace('8000', '9000')))
