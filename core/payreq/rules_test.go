@@ -175,6 +175,12 @@ func TestRules(t *testing.T) {
 		{name: "upgrade alone does not warn", changes: []change{{md + ".is3DSAuthentication", false}, {md + ".enableAuthenticationUpgrade", true}},
 			noWarn: []finding{{md + ".enableAuthenticationUpgrade", "redundant"}}},
 
+		{name: "MPI data and 3DS together warn", changes: []change{{md + ".mpiData", map[string]any{"eci": "05", "cavv": "AAABBBCCC", "threeDSVersion": "2.2.0"}}, {md + ".is3DSAuthentication", true}},
+			warn: []finding{{md + ".is3DSAuthentication", "mpi_and_3ds"}}},
+		{name: "3DS without MPI data does not warn", changes: []change{{md + ".is3DSAuthentication", true}}, noWarn: []finding{{md + ".is3DSAuthentication", "mpi_and_3ds"}}},
+		{name: "MPI data without 3DS does not warn", changes: []change{{md + ".mpiData", map[string]any{"eci": "05", "cavv": "AAABBBCCC", "threeDSVersion": "2.2.0"}}},
+			noWarn: []finding{{md + ".is3DSAuthentication", "mpi_and_3ds"}, {md + ".cvv", "recommended"}}},
+
 		// paymentExpiryTime.
 		{name: "paymentExpiryTime equal to now is in the past", changes: []change{{"paymentExpiryTime", "2026-11-28T09:00:00Z"}}, violations: []finding{{"paymentExpiryTime", "in_past"}}},
 		{name: "paymentExpiryTime one second after now", changes: []change{{"paymentExpiryTime", "2026-11-28T09:00:01Z"}}},
