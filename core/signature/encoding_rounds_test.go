@@ -1,0 +1,31 @@
+package signature_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/paycore/paycore/core/signature"
+)
+
+// A signature value is percent-decoded at most twice (double-encoding proxies),
+// never a third time.
+func TestSignaturePercentDecodedAtMostTwice(t *testing.T) {
+	raw := bytes.Repeat([]byte{0xfb, 0xff, 0xfe}, 86)[:256] // base64 full of '+' and '/'
+	once := signature.EncodeSignature(raw)
+	require.Contains(t, once, "%2B")
+	twice := strings.ReplaceAll(once, "%", "%25")
+	thrice := strings.ReplaceAll(twice, "%", "%25")
+	for _, s := range []string{once, twice} {
+		got, err := signature.DecodeSignature(s)
+		require.NoError(t, err)
+		require.Equal(t, raw, got)
+	}
+	_, err := signature.DecodeSignature(thrice)
+	require.Error(t, err)
+	var e *signature.Error
+	require.ErrorAs(t, err, &e)
+	require.Equal(t, signature.ReasonBadSignatureEncoding, e.Reason)
+}
