@@ -29,3 +29,15 @@ func TestSignaturePercentDecodedAtMostTwice(t *testing.T) {
 	require.ErrorAs(t, err, &e)
 	require.Equal(t, signature.ReasonBadSignatureEncoding, e.Reason)
 }
+
+// A '+' that a form decoder turned into a space is read back as '+', wherever it is,
+// the first character included.
+func TestSignatureSpaceIsPlus(t *testing.T) {
+	raw := bytes.Repeat([]byte{0xfb, 0xff, 0xfe}, 86)[:256]
+	b64 := strings.NewReplacer("%2B", "+", "%2F", "/", "%3D", "=").Replace(signature.EncodeSignature(raw))
+	require.True(t, strings.HasPrefix(b64, "+"))
+	spaced := "%20" + strings.ReplaceAll(b64[1:], "+", " ")
+	got, err := signature.DecodeSignature(spaced)
+	require.NoError(t, err)
+	require.Equal(t, raw, got)
+}
