@@ -41,3 +41,17 @@ func TestSignatureSpaceIsPlus(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, raw, got)
 }
+
+func TestTruncatedPercentEscape(t *testing.T) {
+	for _, s := range []string{"QUJD%", "QUJD%2", "QUJD%zz", "QUJD%2g"} {
+		_, err := signature.DecodeSignature(s)
+		var e *signature.Error
+		require.ErrorAs(t, err, &e, s)
+		require.Equal(t, signature.ReasonBadSignatureEncoding, e.Reason, s)
+	}
+}
+
+func TestFlattenHeadersKeepsTheFirstValue(t *testing.T) {
+	got := signature.FlattenHeaders(map[string][]string{"A": {"1", "2"}, "B": {}, "C": nil})
+	require.Equal(t, map[string]string{"A": "1"}, got)
+}
