@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -54,4 +55,21 @@ func TestTruncatedPercentEscape(t *testing.T) {
 func TestFlattenHeadersKeepsTheFirstValue(t *testing.T) {
 	got := signature.FlattenHeaders(map[string][]string{"A": {"1", "2"}, "B": {}, "C": nil})
 	require.Equal(t, map[string]string{"A": "1"}, got)
+}
+
+// Outside the tolerance, the message says how far and which way, as a positive span.
+func TestTimeOutsideToleranceSaysWhichWay(t *testing.T) {
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	opts := signature.VerifyOptions{Now: now, Tolerance: 5 * time.Minute}
+	for ts, want := range map[string]string{
+		"2026-03-01T11:00:00Z": "is 1h0m0s in the future",
+		"2026-03-01T09:00:00Z": "is 1h0m0s in the past",
+	} {
+		err := signature.CheckTime(ts, opts)
+		var e *signature.Error
+		require.ErrorAs(t, err, &e, ts)
+		require.Equal(t, signature.ReasonTimeOutsideTolerance, e.Reason)
+		require.Contains(t, e.Message, want)
+		require.NotContains(t, e.Message, "-1h")
+	}
 }
