@@ -104,8 +104,9 @@ func (v Vector) InputBytes() ([]byte, error) {
 	return []byte(s), nil
 }
 
-// Run plays every vector on engine as a subtest and fails on any difference. With
-// update set, it rewrites each vector's want from engine's output instead.
+// Run plays every vector on engine as a subtest and fails on any problem Check
+// finds. With update set, it rewrites each vector's want from engine's output
+// instead (see Update), failing the vectors whose expect the output contradicts.
 func Run(t *testing.T, engine core.Engine, update bool) {
 	t.Helper()
 	vs, err := Load(Dir())
@@ -132,19 +133,53 @@ func Run(t *testing.T, engine core.Engine, update bool) {
 				t.Fatalf("engine error: %v", err)
 			}
 			if update {
-				if err := rewrite(v, got); err != nil {
+				if err := Update(Dir(), v, got); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if len(v.Want) == 0 {
-				t.Fatal("vector has no want: run with -update and review the result")
-			}
-			if diff := Diff(v.Want, got); diff != "" {
-				t.Errorf("%s\nnote: %s\n%s", v.Path, v.Note, diff)
+			for _, p := range Check(v, got) {
+				t.Error(p)
 			}
 		})
 	}
+}
+
+// Check returns every way the engine's envelope got, or the vector itself, falls
+// short: a missing expect or want, a want that contradicts expect, got differing
+// from want, got contradicting expect. None means the vector passes.
+func Check(v Vector, got []byte) []string {
+	if len(v.Expect) == 0 {
+		return []string{fmt.Sprintf("%s has no expect: write, by hand, the part of the envelope its note states (see the package doc)\nnote: %s", v.Path, v.Note)}
+	}
+	if len(v.Want) == 0 {
+		return []string{fmt.Sprintf("%s has no want: run with -update and review the result", v.Path)}
+	}
+	var problems []string
+	if msg := MatchJSON(v.Expect, v.Want); msg != "" {
+		problems = append(problems, fmt.Sprintf("%s: want contradicts expect: %s\nnote: %s", v.Path, msg, v.Note))
+	}
+	if diff := Diff(v.Want, got); diff != "" {
+		problems = append(problems, fmt.Sprintf("%s\nnote: %s\n%s", v.Path, v.Note, diff))
+	}
+	if msg := MatchJSON(v.Expect, got); msg != "" {
+		problems = append(problems, fmt.Sprintf("%s: engine output contradicts expect: %s\nnote: %s", v.Path, msg, v.Note))
+	}
+	return problems
+}
+
+// Update rewrites the vector's file under dir with got as its want, keeping note,
+// op, input and expect as they are. It refuses (and writes nothing) when the vector
+// has no expect or got contradicts it: a snapshot must not turn a broken rule into
+// the expected answer.
+func Update(dir string, v Vector, got []byte) error {
+	if len(v.Expect) == 0 {
+		return fmt.Errorf("%s has no expect: write one by hand before taking a snapshot\nnote: %s", v.Path, v.Note)
+	}
+	if msg := MatchJSON(v.Expect, got); msg != "" {
+		return fmt.Errorf("%s: refusing to write a want that contradicts expect: %s\nnote: %s\ngot: %s", v.Path, msg, v.Note, got)
+	}
+	return rewrite(dir, v, got)
 }
 
 // Diff compares two JSON documents semantically and returns "" when equal, or both
@@ -165,8 +200,8 @@ func Diff(want, got []byte) string {
 	return "want:\n" + string(wn) + "\ngot:\n" + string(gn)
 }
 
-func rewrite(v Vector, got []byte) error {
-	path := filepath.Join(Dir(), filepath.FromSlash(v.Path))
+func rewrite(dir string, v Vector, got []byte) error {
+	path := filepath.Join(dir, filepath.FromSlash(v.Path))
 	var wantVal any
 	if err := json.Unmarshal(got, &wantVal); err != nil {
 		return err
@@ -176,8 +211,9 @@ func rewrite(v Vector, got []byte) error {
 		Op       string          `json:"op"`
 		InputRaw bool            `json:"inputRaw,omitempty"`
 		Input    json.RawMessage `json:"input"`
+		Expect   json.RawMessage `json:"expect,omitempty"`
 		Want     any             `json:"want"`
-	}{v.Note, v.Op, v.InputRaw, v.Input, wantVal}
+	}{v.Note, v.Op, v.InputRaw, v.Input, v.Expect, wantVal}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -186,4 +222,151 @@ func rewrite(v Vector, got []byte) error {
 		return err
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// MatchJSON reports whether the JSON document actual matches the partial JSON
+// document expect (see Match): "" when it does, else the first mismatch with its
+// path. expect must be an object that states "ok".
+func MatchJSON(expect, actual []byte) string {
+	var e, a any
+	if err := json.Unmarshal(expect, &e); err != nil {
+		return "expect is not JSON: " + err.Error()
+	}
+	if err := json.Unmarshal(actual, &a); err != nil {
+		return "actual is not JSON: " + err.Error()
+	}
+	obj, isObj := e.(map[string]any)
+	if !isObj {
+		return "expect must be a JSON object (a partial envelope)"
+	}
+	if _, hasOK := obj["ok"]; !hasOK {
+		return `expect must state "ok"`
+	}
+	return Match(e, a, "$")
+}
+
+// Match reports whether the decoded JSON value actual matches the partial value
+// expect: "" when it does, else the first mismatch, naming its path (which starts
+// with path).
+//   - An object matches when every key it names matches the same key of the actual
+//     object (extra actual keys are fine).
+//   - null matches null or an absent key.
+//   - A non-empty array matches when each expected element matches a distinct
+//     element of the actual array (order free, extra actual elements allowed).
+//   - An empty array matches only an empty or absent array.
+//   - Any other value (string, number, boolean) matches by equality.
+func Match(expect, actual any, path string) string {
+	switch e := expect.(type) {
+	case nil:
+		if actual != nil {
+			return fmt.Sprintf("%s: want null or absent, got %s", path, brief(actual))
+		}
+		return ""
+	case map[string]any:
+		a, ok := actual.(map[string]any)
+		if !ok {
+			return fmt.Sprintf("%s: want an object, got %s", path, brief(actual))
+		}
+		keys := make([]string, 0, len(e))
+		for k := range e {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if msg := Match(e[k], a[k], path+"."+k); msg != "" {
+				return msg
+			}
+		}
+		return ""
+	case []any:
+		if len(e) == 0 {
+			if a, ok := actual.([]any); actual == nil || ok && len(a) == 0 {
+				return ""
+			}
+			return fmt.Sprintf("%s: want an empty or absent array, got %s", path, brief(actual))
+		}
+		a, ok := actual.([]any)
+		if !ok {
+			return fmt.Sprintf("%s: want an array, got %s", path, brief(actual))
+		}
+		if i := unmatched(e, a, path); i >= 0 {
+			return fmt.Sprintf("%s: no distinct element matches expected element [%d] %s (actual %s)", path, i, brief(e[i]), brief(actual))
+		}
+		return ""
+	default:
+		if actual == nil {
+			return fmt.Sprintf("%s: want %s, got null or absent", path, brief(expect))
+		}
+		if !scalarEqual(expect, actual) {
+			return fmt.Sprintf("%s: want %s, got %s", path, brief(expect), brief(actual))
+		}
+		return ""
+	}
+}
+
+// unmatched assigns every expected element a distinct actual element it matches (a
+// bipartite matching by augmenting paths, so the order of the expected elements
+// never decides the answer) and returns the index of an expected element that
+// cannot be assigned, or -1.
+func unmatched(expect, actual []any, path string) int {
+	fits := make([][]int, len(expect))
+	for i, e := range expect {
+		for j, a := range actual {
+			if Match(e, a, path) == "" {
+				fits[i] = append(fits[i], j)
+			}
+		}
+	}
+	owner := make([]int, len(actual))
+	for j := range owner {
+		owner[j] = -1
+	}
+	var assign func(i int, seen []bool) bool
+	assign = func(i int, seen []bool) bool {
+		for _, j := range fits[i] {
+			if seen[j] {
+				continue
+			}
+			seen[j] = true
+			if owner[j] < 0 || assign(owner[j], seen) {
+				owner[j] = i
+				return true
+			}
+		}
+		return false
+	}
+	for i := range expect {
+		if !assign(i, make([]bool, len(actual))) {
+			return i
+		}
+	}
+	return -1
+}
+
+// scalarEqual compares two decoded JSON scalars (numbers decode as float64).
+func scalarEqual(a, b any) bool {
+	switch x := a.(type) {
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case float64:
+		y, ok := b.(float64)
+		return ok && x == y
+	case bool:
+		y, ok := b.(bool)
+		return ok && x == y
+	}
+	return false
+}
+
+// brief renders a decoded JSON value for a mismatch message, clipped.
+func brief(v any) string {
+	if v == nil {
+		return "null"
+	}
+	b, _ := json.Marshal(v)
+	if len(b) > 200 {
+		return string(b[:200]) + "..."
+	}
+	return string(b)
 }

@@ -9,7 +9,7 @@ import (
 // inquiryRefund) or precede it (consult), and the consult response. Request field
 // order is the order the followup package emits; every field is omitted when empty,
 // so a body holds only what was given. Lengths are those of Antom's API reference
-// and the official SDKs' model documentation (see docs/DECISIONS-followup.md).
+// and the official SDKs' model documentation (see docs/DECISIONS.md, "The requests around pay").
 
 // CaptureRequest is the body of POST /v1/payments/capture: capture (part of) an
 // authorized card payment. CaptureRequestID is the idempotency key of the capture.

@@ -21,5 +21,5 @@
 // conflict and stays as it was. The summary status and the amount totals are derived
 // from the facts on every call.
 //
-// docs/DECISIONS-lifecycle.md lists every choice and its reason.
+// docs/DECISIONS.md ("The payment state machine") lists every choice and its reason.
 package lifecycle

@@ -75,6 +75,7 @@ func FuzzParse(f *testing.F) {
 			require.Contains(t, []problem.Code{problem.BadJSON, problem.BadInput, problem.BadSignature}, perr.Code)
 			return
 		}
+		require.Equal(t, verify, res.Verified, "verified exactly when a key was given (and the signature held)")
 		if !verify {
 			require.Nil(t, res.Ack)
 			require.Equal(t, outcome.None, res.Action.Kind)

@@ -218,7 +218,6 @@ func TestParseKeyErrors(t *testing.T) {
 		}
 		der, err := asn1.Marshal(pkcs1{0, huge, big.NewInt(65537), huge, huge, huge, huge, huge, huge})
 		require.NoError(t, err)
-		start := time.Now()
 		for _, in := range []string{
 			base64.StdEncoding.EncodeToString(der),
 			string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: der})),
@@ -228,7 +227,6 @@ func TestParseKeyErrors(t *testing.T) {
 		}
 		_, err = signature.ParsePublicKey(base64.StdEncoding.EncodeToString(der))
 		requireReason(t, err, signature.ReasonBadKey, "private key given where a public key is expected")
-		require.Less(t, time.Since(start), time.Second)
 		_, err = signature.ParsePublicKey(base64.StdEncoding.EncodeToString(x509.MarshalPKCS1PublicKey(&rsa.PublicKey{N: huge, E: 65537})))
 		requireReason(t, err, signature.ReasonBadKey, "RSA-40000 key is larger than the supported maximum")
 	})
