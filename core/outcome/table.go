@@ -215,7 +215,7 @@ func rules() []rule {
 		fail(APIPay, "PAYMENT_AMOUNT_EXCEED_LIMIT", FixRequest, "payment_amount_limit_exceeded", "The amount exceeds the payment method's maximum; use a lower amount (Antom support knows the limit)."),
 		fail(APIPay, "PAYMENT_COUNT_EXCEED_LIMIT", ContactSupport, "payment_count_exceeded", "The number of payments exceeds the payment method's limit; contact Antom support."),
 		fail(APIPay, "PROCESS_FAIL", ContactSupport, "process_fail", "A general business failure occurred; do not retry, contact Antom support."),
-		// Card decline codes of Antom's newer lists (facts.md), all F.
+		// Card decline codes of Antom's newer card decline lists, all F.
 		fail(APIPay, "CARD_EXPIRED", None, "card_expired", "The card has expired; ask the buyer for another card."),
 		fail(APIPay, "INVALID_CVV", RetryNewRequest, "invalid_cvv", "The issuer rejected the CVV; the buyer may re-enter it in a new payment (new paymentRequestId).").fresh(APIPay),
 		fail(APIPay, "LOST_CARD", None, "lost_card", "The card is reported lost; do not retry it."),

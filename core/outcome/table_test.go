@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// codeRow is one row of testdata/result-codes.json (a copy of
-// /work/shared/antom/result-codes.json: every documented code with its source).
+// codeRow is one row of testdata/result-codes.json: every result code Antom documents
+// for the card APIs, with the page it comes from and the action the page implies.
 type codeRow struct {
 	API          string `json:"api"`
 	NotifyType   string `json:"notifyType"`
