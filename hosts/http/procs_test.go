@@ -348,6 +348,7 @@ type relay struct {
 	cut    bool
 	hold   bool
 	held   int // connections whose answer was swallowed
+	passed int // connections whose answer went through
 	conns  map[net.Conn]bool
 	wg     sync.WaitGroup
 }
@@ -413,15 +414,19 @@ func (r *relay) pipe(dst, src net.Conn, answer bool) {
 		r.mu.Unlock()
 	}()
 	buf := make([]byte, 32<<10)
-	swallowed := false
+	seen := false
 	for {
 		n, err := src.Read(buf)
 		if n > 0 {
 			r.mu.Lock()
 			swallow := answer && r.hold
-			if swallow && !swallowed {
-				swallowed = true
-				r.held++
+			if answer && !seen {
+				seen = true
+				if swallow {
+					r.held++
+				} else {
+					r.passed++
+				}
 			}
 			r.mu.Unlock()
 			if !swallow {
@@ -462,10 +467,11 @@ func (r *relay) setHold(hold bool) {
 	r.mu.Unlock()
 }
 
-func (r *relay) heldCount() int {
+// counts returns how many answers were swallowed and how many went through.
+func (r *relay) counts() (held, passed int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.held
+	return r.held, r.passed
 }
 
 // inboxCount counts the inbox rows holding exactly body, read directly from the
