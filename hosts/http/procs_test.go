@@ -153,23 +153,40 @@ func (p *proc) kill() {
 // call sends a JSON request to the process and decodes the JSON answer.
 func (p *proc) call(method, path string, body any) (int, map[string]any) {
 	p.t.Helper()
+	status, out, err := p.try(method, path, body)
+	require.NoError(p.t, err)
+	return status, out
+}
+
+// try is call for other goroutines: it reports a failure instead of ending the test.
+func (p *proc) try(method, path string, body any) (int, map[string]any, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
-		require.NoError(p.t, err)
+		if err != nil {
+			return 0, nil, err
+		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequest(method, p.url+path, rd)
-	require.NoError(p.t, err)
+	if err != nil {
+		return 0, nil, err
+	}
 	req.Header.Set("Content-Type", "application/json")
 	res, err := procClient.Do(req)
-	require.NoError(p.t, err)
+	if err != nil {
+		return 0, nil, err
+	}
 	defer res.Body.Close()
-	var out map[string]any
 	raw, err := io.ReadAll(res.Body)
-	require.NoError(p.t, err)
-	require.NoError(p.t, json.Unmarshal(raw, &out), "%s %s answered %d: %s", method, path, res.StatusCode, raw)
-	return res.StatusCode, out
+	if err != nil {
+		return 0, nil, err
+	}
+	var out map[string]any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return res.StatusCode, nil, fmt.Errorf("%s %s answered %d: %s", method, path, res.StatusCode, raw)
+	}
+	return res.StatusCode, out, nil
 }
 
 var procClient = &http.Client{Timeout: 30 * time.Second}

@@ -72,16 +72,20 @@ func TestProcReplicas(t *testing.T) {
 	require.NotEqual(t, replicas[0].url, replicas[1].url)
 
 	const n = 12
+	intents := make([]map[string]any, n)
+	for i := range n {
+		mode := "MANUAL"
+		if i%3 == 0 {
+			mode = "AUTOMATIC"
+		}
+		intents[i] = procIntent(t, fmt.Sprintf("PAY_PR_%d", i), mode, nt.url())
+	}
 	var pays sync.WaitGroup
 	for i := range n {
 		pays.Go(func() {
-			mode := "MANUAL"
-			if i%3 == 0 {
-				mode = "AUTOMATIC"
-			}
-			status, a := replicas[i%2].call("POST", "/v1/payments", procIntent(t, fmt.Sprintf("PAY_PR_%d", i), mode, nt.url()))
-			if status != 200 {
-				t.Errorf("pay %d: %d %v", i, status, a)
+			status, a, err := replicas[i%2].try("POST", "/v1/payments", intents[i])
+			if err != nil || status != 200 {
+				t.Errorf("pay %d: %d %v %v", i, status, a, err)
 			}
 		})
 	}
@@ -96,8 +100,11 @@ func TestProcReplicas(t *testing.T) {
 	// The sandbox's own resends settle what was refused while racing.
 	require.Eventually(t, func() bool {
 		for i := range n {
-			_, a := replicas[(i+1)%2].call("GET", fmt.Sprintf("/v1/payments/PAY_PR_%d", i), nil)
-			if a["payment"].(map[string]any)["status"] != want(i) {
+			_, a, err := replicas[(i+1)%2].try("GET", fmt.Sprintf("/v1/payments/PAY_PR_%d", i), nil)
+			if err != nil {
+				return false
+			}
+			if p, _ := a["payment"].(map[string]any); p == nil || p["status"] != want(i) {
 				return false
 			}
 		}
@@ -149,16 +156,22 @@ func TestProcReplicas(t *testing.T) {
 func checkEvents(t *testing.T, db *sql.DB, hook *hookRecorder, payments int) []outboxEvent {
 	t.Helper()
 	var evs []outboxEvent
-	require.Eventually(t, func() bool {
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		evs = outbox(t, db)
 		got := hook.events()
+		missing := 0
 		for _, e := range evs {
 			if len(got[e.id]) == 0 {
-				return false
+				missing++
 			}
 		}
-		return true
-	}, 20*time.Second, 20*time.Millisecond, "every outbox event reaches the webhook")
+		if missing == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d outbox events never reached the webhook", missing, len(evs))
+		}
+	}
 	got := hook.events()
 	inOutbox := map[string]outboxEvent{}
 	perPayment := map[string]map[string]int{}
