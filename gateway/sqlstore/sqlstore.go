@@ -378,8 +378,8 @@ func (s *Store) ClaimEvents(ctx context.Context, now time.Time, lease time.Durat
 	return out, err
 }
 
-// Delivered implements gateway.Store. The update sets values, so running it
-// again on a broken connection is harmless.
+// Delivered implements gateway.Store. Run again on a broken connection, it may
+// at worst count one attempt twice; not run, the event would be sent again.
 func (s *Store) Delivered(ctx context.Context, seq int64, now time.Time) error {
 	err := s.retry(ctx, func() error {
 		_, err := s.db.ExecContext(ctx, s.q["delivered"], ms(now), seq)
