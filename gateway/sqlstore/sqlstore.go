@@ -31,6 +31,37 @@ type Dialect struct {
 	// MigrationLock is run first in the migration transaction, so that two
 	// processes starting together do not both migrate (empty: none needed).
 	MigrationLock string
+	// Broken, when set, reports whether err means the database connection
+	// broke (a pooled connection the server or the network dropped). An
+	// operation that failed so before its commit is run again on another
+	// connection, up to connAttempts times in all.
+	Broken func(err error) bool
+}
+
+// connAttempts bounds the runs of one operation whose connection broke before
+// it committed.
+const connAttempts = 3
+
+// commitError is a failed COMMIT: its outcome is unknown, so it is never run again.
+type commitError struct {
+	name string
+	err  error
+}
+
+func (e *commitError) Error() string { return e.name + ": commit: " + e.err.Error() }
+func (e *commitError) Unwrap() error { return e.err }
+
+// retry runs fn again while it fails on a broken connection before any commit
+// (a transaction rolled back by the broken connection, or a read), at most
+// connAttempts times in all.
+func (s *Store) retry(ctx context.Context, fn func() error) error {
+	for i := 1; ; i++ {
+		err := fn()
+		var ce *commitError
+		if err == nil || i == connAttempts || s.d.Broken == nil || ctx.Err() != nil || errors.As(err, &ce) || !s.d.Broken(err) {
+			return err
+		}
+	}
 }
 
 // Store is a gateway.Store on a *sql.DB.
@@ -141,8 +172,13 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	})
 }
 
-// tx runs fn in one transaction, committing when it returns nil.
+// tx runs fn in one transaction, committing when it returns nil; run again
+// when the connection broke before the commit.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.retry(ctx, func() error { return s.tx1(ctx, fn) })
+}
+
+func (s *Store) tx1(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: begin: %w", s.d.Name, err)
@@ -152,7 +188,7 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: commit: %w", s.d.Name, err)
+		return &commitError{name: s.d.Name, err: err}
 	}
 	return nil
 }
@@ -164,6 +200,17 @@ func nullJSON(raw json.RawMessage) any {
 		return nil
 	}
 	return string(raw)
+}
+
+// queryPayment loads the payment query q finds by arg.
+func (s *Store) queryPayment(ctx context.Context, q, arg string) (gateway.Payment, error) {
+	var p gateway.Payment
+	err := s.retry(ctx, func() error {
+		var err error
+		p, err = s.scanPayment(s.db.QueryRowContext(ctx, s.q[q], arg))
+		return err
+	})
+	return p, err
 }
 
 func (s *Store) scanPayment(row *sql.Row) (gateway.Payment, error) {
@@ -186,12 +233,12 @@ func (s *Store) scanPayment(row *sql.Row) (gateway.Payment, error) {
 
 // Payment implements gateway.Store.
 func (s *Store) Payment(ctx context.Context, id string) (gateway.Payment, error) {
-	return s.scanPayment(s.db.QueryRowContext(ctx, s.q["payment"], id))
+	return s.queryPayment(ctx, "payment", id)
 }
 
 // PaymentByIdempotencyKey implements gateway.Store.
 func (s *Store) PaymentByIdempotencyKey(ctx context.Context, key string) (gateway.Payment, error) {
-	return s.scanPayment(s.db.QueryRowContext(ctx, s.q["paymentIdem"], key))
+	return s.queryPayment(ctx, "paymentIdem", key)
 }
 
 func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []gateway.Event) error {
@@ -206,7 +253,7 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []gateway.E
 
 // PaymentByRef implements gateway.Store.
 func (s *Store) PaymentByRef(ctx context.Context, ref string) (gateway.Payment, error) {
-	return s.scanPayment(s.db.QueryRowContext(ctx, s.q["paymentRef"], ref))
+	return s.queryPayment(ctx, "paymentRef", ref)
 }
 
 // refs records the payment's other ids.
@@ -331,22 +378,30 @@ func (s *Store) ClaimEvents(ctx context.Context, now time.Time, lease time.Durat
 	return out, err
 }
 
-// Delivered implements gateway.Store.
+// Delivered implements gateway.Store. Run again on a broken connection, it may
+// at worst count one attempt twice; not run, the event would be sent again.
 func (s *Store) Delivered(ctx context.Context, seq int64, now time.Time) error {
-	_, err := s.db.ExecContext(ctx, s.q["delivered"], ms(now), seq)
+	err := s.retry(ctx, func() error {
+		_, err := s.db.ExecContext(ctx, s.q["delivered"], ms(now), seq)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", s.d.Name, err)
 	}
 	return nil
 }
 
-// Retry implements gateway.Store.
+// Retry implements gateway.Store. The update sets values, so running it again
+// on a broken connection is harmless.
 func (s *Store) Retry(ctx context.Context, seq int64, attempts int, next time.Time, lastErr string, dead bool) error {
 	status := gateway.EventPending
 	if dead {
 		status = gateway.EventFailed
 	}
-	_, err := s.db.ExecContext(ctx, s.q["retry"], status, attempts, ms(next), lastErr, seq)
+	err := s.retry(ctx, func() error {
+		_, err := s.db.ExecContext(ctx, s.q["retry"], status, attempts, ms(next), lastErr, seq)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", s.d.Name, err)
 	}
@@ -367,11 +422,16 @@ func (s *Store) Events(ctx context.Context, q gateway.EventQuery) ([]gateway.Eve
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, s.rebind(query), args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", s.d.Name, err)
-	}
-	return s.scanEvents(rows)
+	var out []gateway.Event
+	err := s.retry(ctx, func() error {
+		rows, err := s.db.QueryContext(ctx, s.rebind(query), args...)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.d.Name, err)
+		}
+		out, err = s.scanEvents(rows)
+		return err
+	})
+	return out, err
 }
 
 // Ping implements gateway.Store.
