@@ -35,12 +35,21 @@ type Config struct {
 	// Backoff is the first retry's delay, doubled per attempt up to MaxBackoff (1 s and 5 min when zero).
 	Backoff, MaxBackoff time.Duration
 	// Lease is how long a claimed event stays with its worker (1 min when zero).
+	// No webhook call outlives it: each call is bounded by CallTimeout, and a
+	// call that could not end within the batch's lease is not started (the event
+	// waits for the lease to end and is claimed again), so two workers never
+	// send one event at the same time.
 	Lease time.Duration
+	// CallTimeout bounds one webhook call (10 s, at most half the lease, when zero).
+	CallTimeout time.Duration
 	// Poll is how often Run looks for due events (500 ms when zero).
 	Poll time.Duration
 	// Batch is how many events one claim takes (16 when zero).
 	Batch int
 }
+
+// MinLease is the shortest lease a forwarder may be configured with.
+const MinLease = time.Second
 
 // Stats are the forwarder's counters since start.
 type Stats struct {
@@ -59,7 +68,7 @@ type Forwarder struct {
 // New returns a Forwarder with defaults filled in.
 func New(cfg Config) *Forwarder {
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+		cfg.HTTPClient = &http.Client{}
 	}
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 8
@@ -72,6 +81,9 @@ func New(cfg Config) *Forwarder {
 	}
 	if cfg.Lease <= 0 {
 		cfg.Lease = time.Minute
+	}
+	if cfg.CallTimeout <= 0 || cfg.CallTimeout > cfg.Lease/2 {
+		cfg.CallTimeout = min(10*time.Second, cfg.Lease/2)
 	}
 	if cfg.Poll <= 0 {
 		cfg.Poll = 500 * time.Millisecond
@@ -107,20 +119,29 @@ func (f *Forwarder) Run(ctx context.Context) {
 }
 
 // Once claims one batch of due events and tries each once; it returns how many
-// it claimed.
+// it claimed. An event whose call could not end before the batch's lease does
+// is left to the next claim.
 func (f *Forwarder) Once(ctx context.Context) (int, error) {
-	evs, err := f.cfg.Store.ClaimEvents(ctx, time.Now(), f.cfg.Lease, f.cfg.Batch)
+	claimed := time.Now()
+	evs, err := f.cfg.Store.ClaimEvents(ctx, claimed, f.cfg.Lease, f.cfg.Batch)
 	if err != nil {
 		return 0, err
 	}
+	// Half a call's time is kept for recording the result before the lease ends.
+	last := claimed.Add(f.cfg.Lease - f.cfg.CallTimeout - f.cfg.CallTimeout/2)
 	for _, e := range evs {
+		if time.Now().After(last) {
+			break
+		}
 		f.deliver(ctx, e)
 	}
 	return len(evs), nil
 }
 
 func (f *Forwarder) deliver(ctx context.Context, e gateway.Event) {
-	err := f.post(ctx, e)
+	cctx, cancel := context.WithTimeout(ctx, f.cfg.CallTimeout)
+	err := f.post(cctx, e)
+	cancel()
 	now := time.Now()
 	if err == nil {
 		if f.cfg.Store.Delivered(ctx, e.Seq, now) == nil {

@@ -31,6 +31,8 @@ type gatewayOptions struct {
 	keyVersion         string
 	webhookURL         string
 	webhookSecretFile  string
+	webhookLease       time.Duration
+	webhookAttempts    int
 	antomTimeout       time.Duration
 }
 
@@ -105,7 +107,8 @@ func startGateway(ctx context.Context, g gatewayOptions, getenv func(string) str
 	done := make(chan struct{})
 	var stats func() any
 	if g.webhookURL != "" {
-		fwd := forwarder.New(forwarder.Config{Store: store, WebhookURL: g.webhookURL, Secret: []byte(whSecret)})
+		fwd := forwarder.New(forwarder.Config{Store: store, WebhookURL: g.webhookURL, Secret: []byte(whSecret),
+			Lease: g.webhookLease, MaxAttempts: g.webhookAttempts})
 		stats = func() any { return fwd.Stats() }
 		for name, f := range map[string]func() int64{
 			"delivered":     func() int64 { return fwd.Stats().Delivered },

@@ -19,6 +19,7 @@ import (
 
 	"github.com/paycore/paycore/core"
 	"github.com/paycore/paycore/gateway/antomclient"
+	"github.com/paycore/paycore/gateway/forwarder"
 	"github.com/paycore/paycore/hosts/http/server"
 	"github.com/paycore/paycore/hosts/wasm"
 )
@@ -107,6 +108,10 @@ func parseOptions(name string, args []string, getenv func(string) string, stderr
 	str(&o.gateway.keyVersion, "key-version", "PAYCORE_KEY_VERSION", "", "the merchant key's version (Antom's default when empty)")
 	str(&o.gateway.webhookURL, "webhook-url", "PAYCORE_WEBHOOK_URL", "", "merchant webhook the gateway forwards events to")
 	str(&o.gateway.webhookSecretFile, "webhook-secret-file", "PAYCORE_WEBHOOK_SECRET_FILE", "", "file of the webhook's shared HMAC secret (or the secret in $"+envWebhookSecret+")")
+	dur(&o.gateway.webhookLease, "webhook-lease", "PAYCORE_WEBHOOK_LEASE", time.Minute,
+		"how long a replica holds an event it is delivering; after a crash another replica sends it once this has passed")
+	env["webhook-max-attempts"] = "PAYCORE_WEBHOOK_MAX_ATTEMPTS"
+	fs.IntVar(&o.gateway.webhookAttempts, "webhook-max-attempts", 8, "failed deliveries before an event is dead-lettered ($PAYCORE_WEBHOOK_MAX_ATTEMPTS)")
 	dur(&o.gateway.antomTimeout, "antom-timeout", "PAYCORE_ANTOM_TIMEOUT", 10*time.Second, "timeout of one call to Antom")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
@@ -129,6 +134,12 @@ func parseOptions(name string, args []string, getenv func(string) string, stderr
 			return nil, fs, flag.ErrHelp
 		}
 		return nil, fs, &usageError{err.Error()}
+	}
+	if o.gateway.webhookLease < forwarder.MinLease {
+		return nil, fs, &usageError{fmt.Sprintf("--webhook-lease must be at least %s (one webhook call gets at most half of it)", forwarder.MinLease)}
+	}
+	if o.gateway.webhookAttempts < 1 {
+		return nil, fs, &usageError{"--webhook-max-attempts must be at least 1"}
 	}
 	return o, fs, nil
 }

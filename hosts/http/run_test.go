@@ -173,6 +173,8 @@ func TestRunUsage(t *testing.T) {
 		{"interrupt mode", []string{"--engine", "wasm", "--wasm-interrupt", "sometimes"}, nil, `wasm interrupt "sometimes"`, 2},
 		{"missing module", []string{"--engine", "wasm"}, map[string]string{wasm.ModuleEnv: "/nonexistent/paycore.wasm"}, "wasm engine", 1},
 		{"address in use or bad", []string{"--addr", "256.0.0.1:1"}, nil, "256.0.0.1", 1},
+		{"webhook lease", []string{"--client-id", "SANDBOX_X", "--webhook-lease", "10ms"}, nil, "--webhook-lease must be at least 1s", 2},
+		{"webhook attempts", nil, map[string]string{"PAYCORE_CLIENT_ID": "SANDBOX_X", "PAYCORE_WEBHOOK_MAX_ATTEMPTS": "0"}, "--webhook-max-attempts must be at least 1", 2},
 		{"probe usage", []string{"probe", "--addr", "nocolon"}, nil, `address "nocolon"`, 2},
 	} {
 		var stderr bytes.Buffer
