@@ -2,6 +2,7 @@ package wiretags
 
 import (
 	"reflect"
+	"sync"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -13,8 +14,9 @@ import (
 // differential fuzz test (rules_test.go).
 
 // builtin is a validator with only its built-in rules: email falls back to it for
-// any address outside the common form fastEmail decides.
-var builtin = validator.New()
+// any address outside the common form simpleEmail decides. Made on first use, so
+// starting a process (or a WebAssembly instance) does not pay for it.
+var builtin = sync.OnceValue(func() *validator.Validate { return validator.New() })
 
 // isEmail accepts what validator's built-in email rule accepts: the common
 // dot-atom@host.tld form is decided here, anything else by the built-in.
@@ -23,7 +25,7 @@ func isEmail(fl validator.FieldLevel) bool {
 	if f.Kind() == reflect.String && simpleEmail(f.String()) {
 		return true
 	}
-	return builtin.Var(f.Interface(), "email") == nil
+	return builtin().Var(f.Interface(), "email") == nil
 }
 
 // simpleEmail reports whether s is local@domain with an ASCII dot-atom local part
