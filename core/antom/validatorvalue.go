@@ -50,3 +50,11 @@ func (o *SettlementStrategy) ValidatorValue() any { return *o }
 
 // ValidatorValue returns *o for validator/v10's walk.
 func (o *CreditPayPlan) ValidatorValue() any { return *o }
+
+// goodsFields is Goods without its methods. A Goods is an element of a slice, so
+// it is addressable like a field behind a pointer; returning a Goods itself would
+// make validator ask it for its ValidatorValue again, for ever.
+type goodsFields Goods
+
+// ValidatorValue returns g's fields for validator/v10's walk.
+func (g Goods) ValidatorValue() any { return goodsFields(g) }
