@@ -54,4 +54,3 @@ func BenchmarkFirstAnswer(b *testing.B) {
 		})
 	}
 }
-
