@@ -81,8 +81,8 @@ type Buyer struct {
 	BuyerPhoneNo          string    `json:"buyerPhoneNo,omitempty" validate:"omitempty,max=24"`
 	BuyerEmail            string    `json:"buyerEmail,omitempty" validate:"omitempty,max=64,email"`
 	BuyerRegistrationTime string    `json:"buyerRegistrationTime,omitempty" validate:"omitempty,rfc3339"`
-	IsAccountVerified     Bool      `json:"isAccountVerified,omitzero"`
-	SuccessfulOrderCount  Int       `json:"successfulOrderCount,omitzero"`
+	IsAccountVerified     Bool      `json:"isAccountVerified,omitzero" validate:"-"`
+	SuccessfulOrderCount  Int       `json:"successfulOrderCount,omitzero" validate:"-"`
 }
 
 // Merchant describes a secondary merchant (for payment facilitators).
@@ -133,7 +133,7 @@ type Env struct {
 	ColorDepth     NumString `json:"colorDepth,omitempty" validate:"omitempty,numeric,max=16"`
 	ScreenHeight   NumString `json:"screenHeight,omitempty" validate:"omitempty,numeric,max=16"`
 	ScreenWidth    NumString `json:"screenWidth,omitempty" validate:"omitempty,numeric,max=16"`
-	TimeZoneOffset Int       `json:"timeZoneOffset,omitzero"`
+	TimeZoneOffset Int       `json:"timeZoneOffset,omitzero" validate:"-"`
 	DeviceBrand    string    `json:"deviceBrand,omitempty" validate:"omitempty,max=64"`
 	DeviceModel    string    `json:"deviceModel,omitempty" validate:"omitempty,max=128"`
 	DeviceLanguage string    `json:"deviceLanguage,omitempty" validate:"omitempty,max=32"`
@@ -164,8 +164,8 @@ const (
 // BrowserInfo is the buyer's browser, used by 3DS.
 type BrowserInfo struct {
 	AcceptHeader      string `json:"acceptHeader,omitempty" validate:"omitempty,max=2048"`
-	JavaEnabled       Bool   `json:"javaEnabled,omitzero"`
-	JavaScriptEnabled Bool   `json:"javaScriptEnabled,omitzero"`
+	JavaEnabled       Bool   `json:"javaEnabled,omitzero" validate:"-"`
+	JavaScriptEnabled Bool   `json:"javaScriptEnabled,omitzero" validate:"-"`
 	Language          string `json:"language,omitempty" validate:"omitempty,max=32"`
 	UserAgent         string `json:"userAgent,omitempty" validate:"omitempty,max=2048"`
 }
@@ -177,7 +177,7 @@ type PaymentMethod struct {
 	PaymentMethodID   string `json:"paymentMethodId,omitempty" validate:"omitempty,max=128"`
 	// RequireIssuerAuthentication asks for Korean issuer authentication. Antom's API
 	// reference and SDKs put it here; the seed's sample puts it in the metadata.
-	RequireIssuerAuthentication Bool          `json:"requireIssuerAuthentication,omitzero"`
+	RequireIssuerAuthentication Bool          `json:"requireIssuerAuthentication,omitzero" validate:"-"`
 	PaymentMethodMetaData       *CardMetaData `json:"paymentMethodMetaData,omitempty"`
 	CustomerID                  string        `json:"customerId,omitempty" validate:"omitempty,max=64"`
 	ExtendInfo                  string        `json:"extendInfo,omitempty" validate:"omitempty,max=2048"`
@@ -187,19 +187,19 @@ type PaymentMethod struct {
 // (server-to-server mode) and the card features of the request.
 type CardMetaData struct {
 	CardNo                      card.PAN  `json:"cardNo,omitempty" validate:"omitempty,max=32"`
-	Cvv                         card.CVV  `json:"cvv,omitempty"`
-	ExpiryMonth                 string    `json:"expiryMonth,omitempty"`
-	ExpiryYear                  string    `json:"expiryYear,omitempty"`
+	Cvv                         card.CVV  `json:"cvv,omitempty" validate:"-"`
+	ExpiryMonth                 string    `json:"expiryMonth,omitempty" validate:"-"`
+	ExpiryYear                  string    `json:"expiryYear,omitempty" validate:"-"`
 	CardholderName              *UserName `json:"cardholderName,omitempty"`
 	BillingAddress              *Address  `json:"billingAddress,omitempty"`
-	IsCardOnFile                Bool      `json:"isCardOnFile,omitzero"`
-	Tokenize                    Bool      `json:"tokenize,omitzero"`
-	Is3DSAuthentication         Bool      `json:"is3DSAuthentication,omitzero"`
-	EnableAuthenticationUpgrade Bool      `json:"enableAuthenticationUpgrade,omitzero"`
-	SelectedCardBrand           CardBrand `json:"selectedCardBrand,omitempty"`
+	IsCardOnFile                Bool      `json:"isCardOnFile,omitzero" validate:"-"`
+	Tokenize                    Bool      `json:"tokenize,omitzero" validate:"-"`
+	Is3DSAuthentication         Bool      `json:"is3DSAuthentication,omitzero" validate:"-"`
+	EnableAuthenticationUpgrade Bool      `json:"enableAuthenticationUpgrade,omitzero" validate:"-"`
+	SelectedCardBrand           CardBrand `json:"selectedCardBrand,omitempty" validate:"-"`
 	// RequireIssuerAuthentication here is the seed's placement; pay.build moves it
 	// to paymentMethod.
-	RequireIssuerAuthentication Bool     `json:"requireIssuerAuthentication,omitzero"`
+	RequireIssuerAuthentication Bool     `json:"requireIssuerAuthentication,omitzero" validate:"-"`
 	NetworkTransactionID        string   `json:"networkTransactionId,omitempty" validate:"omitempty,max=64"`
 	MpiData                     *MpiData `json:"mpiData,omitempty"`
 	PayerEmail                  string   `json:"payerEmail,omitempty" validate:"omitempty,max=64,email"`
@@ -219,7 +219,7 @@ type CardBrand string
 
 // PaymentFactor carries the authorization flag and the capture mode.
 type PaymentFactor struct {
-	IsAuthorization Bool        `json:"isAuthorization,omitzero"`
+	IsAuthorization Bool        `json:"isAuthorization,omitzero" validate:"-"`
 	CaptureMode     CaptureMode `json:"captureMode,omitempty" validate:"omitempty,oneof=AUTOMATIC MANUAL"`
 }
 
@@ -234,14 +234,14 @@ const (
 
 // SettlementStrategy picks the currency Antom settles in.
 type SettlementStrategy struct {
-	SettlementCurrency string `json:"settlementCurrency,omitempty"`
+	SettlementCurrency string `json:"settlementCurrency,omitempty" validate:"-"`
 }
 
 // CreditPayPlan asks for an installment payment.
 type CreditPayPlan struct {
-	InstallmentNum             Int      `json:"installmentNum,omitzero"`
+	InstallmentNum             Int      `json:"installmentNum,omitzero" validate:"-"`
 	Interval                   string   `json:"interval,omitempty" validate:"omitempty,max=16"`
 	CreditPayFeeType           string   `json:"creditPayFeeType,omitempty" validate:"omitempty,oneof=PERCENTAGE"`
-	FeePercentage              Int      `json:"feePercentage,omitzero"`
+	FeePercentage              Int      `json:"feePercentage,omitzero" validate:"-"`
 	FilteredInstallmentPeriods []string `json:"filteredInstallmentPeriods,omitempty" validate:"omitempty,max=36"`
 }

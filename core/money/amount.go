@@ -53,8 +53,10 @@ func (e *Error) Error() string { return e.Message }
 // the amount in that currency's minor units, e.g. {"currency":"EUR","value":"30000"}
 // for 300.00 EUR.
 type Amount struct {
-	Currency string `json:"currency"`
-	Value    string `json:"value"`
+	// validate:"-": both fields are checked by Validate, which validator/v10 runs
+	// as Amount's struct-level rule (core/wiretags); walking them finds nothing.
+	Currency string `json:"currency" validate:"-"`
+	Value    string `json:"value" validate:"-"`
 }
 
 // Validate checks a against Antom's rules: a known payable currency and a

@@ -39,6 +39,12 @@ func newValidator() *validator.Validate {
 		_, err := time.Parse(time.RFC3339, fl.Field().String())
 		return err == nil
 	}))
+	// The built-ins validator implements with regular expressions, replaced by
+	// exact loops (rules.go).
+	must(v.RegisterValidation("email", isEmail))
+	must(v.RegisterValidation("numeric", isNumeric))
+	must(v.RegisterValidation("alpha", isAlpha))
+	must(v.RegisterValidation("printascii", isPrintASCII))
 	v.RegisterStructValidation(func(sl validator.StructLevel) {
 		a := sl.Current().Interface().(money.Amount)
 		if err := a.Validate(); err != nil {
@@ -79,6 +85,12 @@ func must(err error) {
 // per broken tag. prefix is prepended to the field paths, which are otherwise
 // relative to s ("paymentMethod.paymentMethodMetaData.cardNo").
 func Check(s any, prefix string) []problem.Violation {
+	// validator is given a copy of *s: the fields of a value that is not addressable
+	// are read without the one heap copy per field that validator's Valuer check
+	// makes of an addressable one (see core/antom/validatorvalue.go).
+	if rv := reflect.ValueOf(s); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		s = rv.Elem().Interface()
+	}
 	err := v.Struct(s)
 	var ves validator.ValidationErrors
 	if !errors.As(err, &ves) {

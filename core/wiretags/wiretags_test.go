@@ -33,3 +33,32 @@ func TestAbsoluteURL(t *testing.T) {
 		require.Equal(t, want, AbsoluteURL(s, 2048), s)
 	}
 }
+
+// The wire structs hand validator copies of themselves (antom's ValidatorValue):
+// paths, rules and struct-level checks must come out as for the structs themselves.
+func TestCopiesKeepPathsAndRules(t *testing.T) {
+	order := &antom.Order{
+		ReferenceOrderID: "o", OrderDescription: "d",
+		OrderAmount: &antom.Amount{Currency: "EUR", Value: "0"},
+		Goods: []antom.Goods{
+			{ReferenceGoodsID: "g1", GoodsName: "n"},
+			{ReferenceGoodsID: "g2", GoodsQuantity: "x", GoodsUnitAmount: &antom.Amount{Currency: "eur", Value: "1"}},
+		},
+		Buyer:    &antom.Buyer{BuyerEmail: "not an address", BuyerName: &antom.UserName{FirstName: strings.Repeat("a", 33)}},
+		Shipping: &antom.Shipping{ShippingAddress: &antom.Address{Region: "cn"}},
+	}
+	got := Check(order, "order")
+	var fields []string
+	for _, v := range got {
+		fields = append(fields, v.Field+" "+v.Rule)
+	}
+	require.ElementsMatch(t, []string{
+		"order.orderAmount.value value_zero",
+		"order.goods[1].goodsName required",
+		"order.goods[1].goodsUnitAmount.currency currency_format",
+		"order.goods[1].goodsQuantity numeric",
+		"order.shipping.shippingAddress.region format",
+		"order.buyer.buyerName.firstName max",
+		"order.buyer.buyerEmail email",
+	}, fields)
+}

@@ -467,6 +467,8 @@ func compilationCache(dir string) wazero.CompilationCache {
 		var err error
 		if c, err = wazero.NewCompilationCacheWithDir(dir); err != nil {
 			c = nil
+		} else {
+			bufferCacheReads(c) // see cachefile.go
 		}
 	}
 	if c == nil {
