@@ -141,7 +141,7 @@ func readStateStrict(l *jsonlex.Lexer, v *State) {
 					v.AuthorizedAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, &(*v.AuthorizedAmount))
+					readAmountStrict(l, v.AuthorizedAmount)
 				}
 			}
 		case "capturedAmount":
@@ -153,7 +153,7 @@ func readStateStrict(l *jsonlex.Lexer, v *State) {
 					v.CapturedAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, &(*v.CapturedAmount))
+					readAmountStrict(l, v.CapturedAmount)
 				}
 			}
 		case "refundedAmount":
@@ -165,7 +165,7 @@ func readStateStrict(l *jsonlex.Lexer, v *State) {
 					v.RefundedAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, &(*v.RefundedAmount))
+					readAmountStrict(l, v.RefundedAmount)
 				}
 			}
 		case "authExpiryTime":
@@ -199,7 +199,7 @@ func readStateStrict(l *jsonlex.Lexer, v *State) {
 					v.Cancel = new(Request)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					readRequestStrict(l, &(*v.Cancel))
+					readRequestStrict(l, v.Cancel)
 				}
 			}
 		case "superseded":
@@ -272,7 +272,7 @@ func readEventStrict(l *jsonlex.Lexer, v *Event) {
 					v.Amount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, &(*v.Amount))
+					readAmountStrict(l, v.Amount)
 				}
 			}
 		case "allowPartial":
@@ -389,7 +389,7 @@ func readRequestStrict(l *jsonlex.Lexer, v *Request) {
 					v.Amount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, &(*v.Amount))
+					readAmountStrict(l, v.Amount)
 				}
 			}
 		case "id":

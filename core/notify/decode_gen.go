@@ -96,7 +96,7 @@ func readInputStrict(l *jsonlex.Lexer, v *Input) {
 					v.Context = new(outcome.Context)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					readContextStrict(l, &(*v.Context))
+					readContextStrict(l, v.Context)
 				}
 			}
 		default:
@@ -135,7 +135,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 					v.PaymentNotification.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadResult(l, &(*v.PaymentNotification.Result))
+					antomjson.ReadResult(l, v.PaymentNotification.Result)
 				}
 			}
 		case "paymentRequestId":
@@ -155,7 +155,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 					v.PaymentNotification.PaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, &(*v.PaymentNotification.PaymentAmount))
+					antomjson.ReadAmount(l, v.PaymentNotification.PaymentAmount)
 				}
 			}
 		case "actualPaymentAmount":
@@ -167,7 +167,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 					v.PaymentNotification.ActualPaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, &(*v.PaymentNotification.ActualPaymentAmount))
+					antomjson.ReadAmount(l, v.PaymentNotification.ActualPaymentAmount)
 				}
 			}
 		case "paymentCreateTime":
@@ -195,7 +195,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 					v.PaymentNotification.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadPaymentResultInfo(l, &(*v.PaymentNotification.PaymentResultInfo))
+					antomjson.ReadPaymentResultInfo(l, v.PaymentNotification.PaymentResultInfo)
 				}
 			}
 		case "cardInfo":
@@ -207,7 +207,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 					v.PaymentNotification.CardInfo = new(antom.CardInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadCardInfo(l, &(*v.PaymentNotification.CardInfo))
+					antomjson.ReadCardInfo(l, v.PaymentNotification.CardInfo)
 				}
 			}
 		case "acquirerReferenceNo":
@@ -231,7 +231,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 					v.CaptureAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, &(*v.CaptureAmount))
+					antomjson.ReadAmount(l, v.CaptureAmount)
 				}
 			}
 		case "captureTime":
@@ -259,7 +259,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 					v.RefundAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, &(*v.RefundAmount))
+					antomjson.ReadAmount(l, v.RefundAmount)
 				}
 			}
 		case "refundTime":

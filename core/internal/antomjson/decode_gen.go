@@ -210,7 +210,7 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "paymentRequestId":
@@ -230,7 +230,7 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 					v.PaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.PaymentAmount))
+					ReadAmount(l, v.PaymentAmount)
 				}
 			}
 		case "actualPaymentAmount":
@@ -242,7 +242,7 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 					v.ActualPaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.ActualPaymentAmount))
+					ReadAmount(l, v.ActualPaymentAmount)
 				}
 			}
 		case "paymentCreateTime":
@@ -282,7 +282,7 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 					v.RedirectActionForm = new(antom.RedirectActionForm)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadRedirectActionForm(l, &(*v.RedirectActionForm))
+					ReadRedirectActionForm(l, v.RedirectActionForm)
 				}
 			}
 		case "paymentActionForm":
@@ -296,7 +296,7 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 					v.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadPaymentResultInfo(l, &(*v.PaymentResultInfo))
+					ReadPaymentResultInfo(l, v.PaymentResultInfo)
 				}
 			}
 		case "acquirerInfo":
@@ -308,7 +308,7 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 					v.AcquirerInfo = new(antom.AcquirerInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAcquirerInfo(l, &(*v.AcquirerInfo))
+					ReadAcquirerInfo(l, v.AcquirerInfo)
 				}
 			}
 		default:
@@ -348,7 +348,7 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "paymentStatus":
@@ -380,7 +380,7 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 					v.PaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.PaymentAmount))
+					ReadAmount(l, v.PaymentAmount)
 				}
 			}
 		case "actualPaymentAmount":
@@ -392,7 +392,7 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 					v.ActualPaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.ActualPaymentAmount))
+					ReadAmount(l, v.ActualPaymentAmount)
 				}
 			}
 		case "paymentMethodType":
@@ -424,7 +424,7 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 					v.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadPaymentResultInfo(l, &(*v.PaymentResultInfo))
+					ReadPaymentResultInfo(l, v.PaymentResultInfo)
 				}
 			}
 		case "cardInfo":
@@ -436,7 +436,7 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 					v.CardInfo = new(antom.CardInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadCardInfo(l, &(*v.CardInfo))
+					ReadCardInfo(l, v.CardInfo)
 				}
 			}
 		case "transactions":
@@ -487,7 +487,7 @@ func ReadCaptureResponse(l *jsonlex.Lexer, v *antom.CaptureResponse) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "captureRequestId":
@@ -511,7 +511,7 @@ func ReadCaptureResponse(l *jsonlex.Lexer, v *antom.CaptureResponse) {
 					v.CaptureAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.CaptureAmount))
+					ReadAmount(l, v.CaptureAmount)
 				}
 			}
 		case "captureTime":
@@ -559,7 +559,7 @@ func ReadCancelResponse(l *jsonlex.Lexer, v *antom.CancelResponse) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "paymentId":
@@ -611,7 +611,7 @@ func ReadRefundResponse(l *jsonlex.Lexer, v *antom.RefundResponse) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "refundRequestId":
@@ -635,7 +635,7 @@ func ReadRefundResponse(l *jsonlex.Lexer, v *antom.RefundResponse) {
 					v.RefundAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.RefundAmount))
+					ReadAmount(l, v.RefundAmount)
 				}
 			}
 		case "refundTime":
@@ -683,7 +683,7 @@ func ReadInquiryRefundResponse(l *jsonlex.Lexer, v *antom.InquiryRefundResponse)
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "refundId":
@@ -703,7 +703,7 @@ func ReadInquiryRefundResponse(l *jsonlex.Lexer, v *antom.InquiryRefundResponse)
 					v.RefundAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.RefundAmount))
+					ReadAmount(l, v.RefundAmount)
 				}
 			}
 		case "refundStatus":
@@ -755,7 +755,7 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "paymentRequestId":
@@ -775,7 +775,7 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 					v.PaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.PaymentAmount))
+					ReadAmount(l, v.PaymentAmount)
 				}
 			}
 		case "actualPaymentAmount":
@@ -787,7 +787,7 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 					v.ActualPaymentAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.ActualPaymentAmount))
+					ReadAmount(l, v.ActualPaymentAmount)
 				}
 			}
 		case "paymentCreateTime":
@@ -815,7 +815,7 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 					v.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadPaymentResultInfo(l, &(*v.PaymentResultInfo))
+					ReadPaymentResultInfo(l, v.PaymentResultInfo)
 				}
 			}
 		case "cardInfo":
@@ -827,7 +827,7 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 					v.CardInfo = new(antom.CardInfo)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadCardInfo(l, &(*v.CardInfo))
+					ReadCardInfo(l, v.CardInfo)
 				}
 			}
 		case "acquirerReferenceNo":
@@ -875,7 +875,7 @@ func ReadCaptureNotification(l *jsonlex.Lexer, v *antom.CaptureNotification) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "captureRequestId":
@@ -899,7 +899,7 @@ func ReadCaptureNotification(l *jsonlex.Lexer, v *antom.CaptureNotification) {
 					v.CaptureAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.CaptureAmount))
+					ReadAmount(l, v.CaptureAmount)
 				}
 			}
 		case "captureTime":
@@ -951,7 +951,7 @@ func ReadRefundNotification(l *jsonlex.Lexer, v *antom.RefundNotification) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		case "refundStatus":
@@ -975,7 +975,7 @@ func ReadRefundNotification(l *jsonlex.Lexer, v *antom.RefundNotification) {
 					v.RefundAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.RefundAmount))
+					ReadAmount(l, v.RefundAmount)
 				}
 			}
 		case "refundTime":
@@ -1027,7 +1027,7 @@ func ReadNotificationHead(l *jsonlex.Lexer, v *antom.NotificationHead) {
 					v.Result = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.Result))
+					ReadResult(l, v.Result)
 				}
 			}
 		default:
@@ -1322,7 +1322,7 @@ func ReadPaymentResultInfo(l *jsonlex.Lexer, v *antom.PaymentResultInfo) {
 				if v.ThreeDSResult == nil {
 					v.ThreeDSResult = new(antom.ThreeDSResult)
 				}
-				ReadThreeDSResult(l, &(*v.ThreeDSResult))
+				ReadThreeDSResult(l, v.ThreeDSResult)
 			}
 		case "refusalCodeRaw":
 			if str, ok := l.String(); ok {
@@ -1472,7 +1472,7 @@ func ReadCardInfo(l *jsonlex.Lexer, v *antom.CardInfo) {
 				if v.ThreeDSResult == nil {
 					v.ThreeDSResult = new(antom.ThreeDSResult)
 				}
-				ReadThreeDSResult(l, &(*v.ThreeDSResult))
+				ReadThreeDSResult(l, v.ThreeDSResult)
 			}
 		default:
 			var buf [64]byte
@@ -1538,7 +1538,7 @@ func ReadTransaction(l *jsonlex.Lexer, v *antom.Transaction) {
 					v.TransactionResult = new(antom.Result)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, &(*v.TransactionResult))
+					ReadResult(l, v.TransactionResult)
 				}
 			}
 		case "transactionId":
@@ -1562,7 +1562,7 @@ func ReadTransaction(l *jsonlex.Lexer, v *antom.Transaction) {
 					v.TransactionAmount = new(money.Amount)
 				}
 				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, &(*v.TransactionAmount))
+					ReadAmount(l, v.TransactionAmount)
 				}
 			}
 		case "transactionRequestId":

@@ -557,10 +557,10 @@ func (g *gen) value(target string, t reflect.Type, strict bool) {
 		g.p("}")
 	case vSpecial:
 		s := special[t]
-		g.p("%s(l, &%s)", g.qualify(s.pkg, s.name), target)
+		g.p("%s(l, %s)", g.qualify(s.pkg, s.name), addr(target))
 	case vStruct:
 		g.p("if l.ObjectStart() == jsonlex.Object {")
-		g.p("%s(l, &%s)", g.reader(t, strict), target)
+		g.p("%s(l, %s)", g.reader(t, strict), addr(target))
 		g.p("}")
 	case vPointer:
 		g.p("if l.Data[l.Pos] == 'n' {")
@@ -587,6 +587,14 @@ func (g *gen) value(target string, t reflect.Type, strict bool) {
 		g.p("%s = nil", target)
 		g.p("}")
 	}
+}
+
+// addr is the address of target: (*p) is at p.
+func addr(target string) string {
+	if inner, ok := strings.CutPrefix(target, "(*"); ok {
+		return strings.TrimSuffix(inner, ")")
+	}
+	return "&" + target
 }
 
 // structFunc emits the reader of a struct type.
