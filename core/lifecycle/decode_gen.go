@@ -133,40 +133,34 @@ func readStateStrict(l *jsonlex.Lexer, v *State) {
 				readAmountStrict(l, &v.Amount)
 			}
 		case "authorizedAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.AuthorizedAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.AuthorizedAmount == nil {
 					v.AuthorizedAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, v.AuthorizedAmount)
-				}
+				readAmountStrict(l, v.AuthorizedAmount)
+			case jsonlex.Null:
+				v.AuthorizedAmount = nil
 			}
 		case "capturedAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.CapturedAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.CapturedAmount == nil {
 					v.CapturedAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, v.CapturedAmount)
-				}
+				readAmountStrict(l, v.CapturedAmount)
+			case jsonlex.Null:
+				v.CapturedAmount = nil
 			}
 		case "refundedAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.RefundedAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.RefundedAmount == nil {
 					v.RefundedAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, v.RefundedAmount)
-				}
+				readAmountStrict(l, v.RefundedAmount)
+			case jsonlex.Null:
+				v.RefundedAmount = nil
 			}
 		case "authExpiryTime":
 			if str, ok := l.String(); ok {
@@ -191,16 +185,14 @@ func readStateStrict(l *jsonlex.Lexer, v *State) {
 				v.Refunds = nil
 			}
 		case "cancel":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Cancel = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Cancel == nil {
 					v.Cancel = new(Request)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					readRequestStrict(l, v.Cancel)
-				}
+				readRequestStrict(l, v.Cancel)
+			case jsonlex.Null:
+				v.Cancel = nil
 			}
 		case "superseded":
 			switch l.ArrayStart() {
@@ -264,16 +256,14 @@ func readEventStrict(l *jsonlex.Lexer, v *Event) {
 				v.RefundRequestID = str
 			}
 		case "amount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Amount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Amount == nil {
 					v.Amount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, v.Amount)
-				}
+				readAmountStrict(l, v.Amount)
+			case jsonlex.Null:
+				v.Amount = nil
 			}
 		case "allowPartial":
 			if b, ok := l.Bool(); ok {
@@ -381,16 +371,14 @@ func readRequestStrict(l *jsonlex.Lexer, v *Request) {
 				v.Status = RequestStatus(str)
 			}
 		case "amount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Amount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Amount == nil {
 					v.Amount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					readAmountStrict(l, v.Amount)
-				}
+				readAmountStrict(l, v.Amount)
+			case jsonlex.Null:
+				v.Amount = nil
 			}
 		case "id":
 			if str, ok := l.String(); ok {

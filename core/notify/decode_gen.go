@@ -88,16 +88,14 @@ func readInputStrict(l *jsonlex.Lexer, v *Input) {
 				v.ToleranceSeconds = int64(n)
 			}
 		case "context":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Context = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Context == nil {
 					v.Context = new(outcome.Context)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					readContextStrict(l, v.Context)
-				}
+				readContextStrict(l, v.Context)
+			case jsonlex.Null:
+				v.Context = nil
 			}
 		default:
 			l.Fail() // unknown, or known only ignoring case: encoding/json says which
@@ -127,16 +125,14 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 				v.PaymentNotification.NotifyType = antom.NotifyType(str)
 			}
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentNotification.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentNotification.Result == nil {
 					v.PaymentNotification.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadResult(l, v.PaymentNotification.Result)
-				}
+				antomjson.ReadResult(l, v.PaymentNotification.Result)
+			case jsonlex.Null:
+				v.PaymentNotification.Result = nil
 			}
 		case "paymentRequestId":
 			if str, ok := l.String(); ok {
@@ -147,28 +143,24 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 				v.PaymentNotification.PaymentID = str
 			}
 		case "paymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentNotification.PaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentNotification.PaymentAmount == nil {
 					v.PaymentNotification.PaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, v.PaymentNotification.PaymentAmount)
-				}
+				antomjson.ReadAmount(l, v.PaymentNotification.PaymentAmount)
+			case jsonlex.Null:
+				v.PaymentNotification.PaymentAmount = nil
 			}
 		case "actualPaymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentNotification.ActualPaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentNotification.ActualPaymentAmount == nil {
 					v.PaymentNotification.ActualPaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, v.PaymentNotification.ActualPaymentAmount)
-				}
+				antomjson.ReadAmount(l, v.PaymentNotification.ActualPaymentAmount)
+			case jsonlex.Null:
+				v.PaymentNotification.ActualPaymentAmount = nil
 			}
 		case "paymentCreateTime":
 			if str, ok := l.String(); ok {
@@ -187,28 +179,24 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 				v.PaymentNotification.PaymentMethodType = str
 			}
 		case "paymentResultInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentNotification.PaymentResultInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentNotification.PaymentResultInfo == nil {
 					v.PaymentNotification.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadPaymentResultInfo(l, v.PaymentNotification.PaymentResultInfo)
-				}
+				antomjson.ReadPaymentResultInfo(l, v.PaymentNotification.PaymentResultInfo)
+			case jsonlex.Null:
+				v.PaymentNotification.PaymentResultInfo = nil
 			}
 		case "cardInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentNotification.CardInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentNotification.CardInfo == nil {
 					v.PaymentNotification.CardInfo = new(antom.CardInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadCardInfo(l, v.PaymentNotification.CardInfo)
-				}
+				antomjson.ReadCardInfo(l, v.PaymentNotification.CardInfo)
+			case jsonlex.Null:
+				v.PaymentNotification.CardInfo = nil
 			}
 		case "acquirerReferenceNo":
 			if str, ok := l.String(); ok {
@@ -223,16 +211,14 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 				v.CaptureID = str
 			}
 		case "captureAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.CaptureAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.CaptureAmount == nil {
 					v.CaptureAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, v.CaptureAmount)
-				}
+				antomjson.ReadAmount(l, v.CaptureAmount)
+			case jsonlex.Null:
+				v.CaptureAmount = nil
 			}
 		case "captureTime":
 			if str, ok := l.String(); ok {
@@ -251,16 +237,14 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 				v.RefundID = str
 			}
 		case "refundAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.RefundAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.RefundAmount == nil {
 					v.RefundAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					antomjson.ReadAmount(l, v.RefundAmount)
-				}
+				antomjson.ReadAmount(l, v.RefundAmount)
+			case jsonlex.Null:
+				v.RefundAmount = nil
 			}
 		case "refundTime":
 			if str, ok := l.String(); ok {
@@ -271,9 +255,7 @@ func readUnion(l *jsonlex.Lexer, v *union) {
 				v.Arn = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "NOTIFYTYPE", "RESULT", "PAYMENTREQUESTID", "PAYMENTID", "PAYMENTAMOUNT", "ACTUALPAYMENTAMOUNT", "PAYMENTCREATETIME", "PAYMENTTIME", "AUTHEXPIRYTIME", "PAYMENTMETHODTYPE", "PAYMENTRESULTINFO", "CARDINFO", "ACQUIRERREFERENCENO", "CAPTUREREQUESTID", "CAPTUREID", "CAPTUREAMOUNT", "CAPTURETIME", "REFUNDSTATUS", "REFUNDREQUESTID", "REFUNDID", "REFUNDAMOUNT", "REFUNDTIME", "ARN":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesUnion) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -323,3 +305,5 @@ func readContextStrict(l *jsonlex.Lexer, v *outcome.Context) {
 		}
 	}
 }
+
+var namesUnion = []string{"notifyType", "result", "paymentRequestId", "paymentId", "paymentAmount", "actualPaymentAmount", "paymentCreateTime", "paymentTime", "authExpiryTime", "paymentMethodType", "paymentResultInfo", "cardInfo", "acquirerReferenceNo", "captureRequestId", "captureId", "captureAmount", "captureTime", "refundStatus", "refundRequestId", "refundId", "refundAmount", "refundTime", "arn"}

@@ -202,16 +202,14 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 		}
 		switch string(l.Data[ks:ke]) {
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "paymentRequestId":
 			if str, ok := l.String(); ok {
@@ -222,28 +220,24 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 				v.PaymentID = str
 			}
 		case "paymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentAmount == nil {
 					v.PaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.PaymentAmount)
-				}
+				ReadAmount(l, v.PaymentAmount)
+			case jsonlex.Null:
+				v.PaymentAmount = nil
 			}
 		case "actualPaymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.ActualPaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.ActualPaymentAmount == nil {
 					v.ActualPaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.ActualPaymentAmount)
-				}
+				ReadAmount(l, v.ActualPaymentAmount)
+			case jsonlex.Null:
+				v.ActualPaymentAmount = nil
 			}
 		case "paymentCreateTime":
 			if str, ok := l.String(); ok {
@@ -274,47 +268,39 @@ func ReadPayResponse(l *jsonlex.Lexer, v *antom.PayResponse) {
 				v.AppIdentifier = str
 			}
 		case "redirectActionForm":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.RedirectActionForm = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.RedirectActionForm == nil {
 					v.RedirectActionForm = new(antom.RedirectActionForm)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadRedirectActionForm(l, v.RedirectActionForm)
-				}
+				ReadRedirectActionForm(l, v.RedirectActionForm)
+			case jsonlex.Null:
+				v.RedirectActionForm = nil
 			}
 		case "paymentActionForm":
 			ReadEmbeddedActionForm(l, &v.PaymentActionForm)
 		case "paymentResultInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentResultInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentResultInfo == nil {
 					v.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadPaymentResultInfo(l, v.PaymentResultInfo)
-				}
+				ReadPaymentResultInfo(l, v.PaymentResultInfo)
+			case jsonlex.Null:
+				v.PaymentResultInfo = nil
 			}
 		case "acquirerInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.AcquirerInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.AcquirerInfo == nil {
 					v.AcquirerInfo = new(antom.AcquirerInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAcquirerInfo(l, v.AcquirerInfo)
-				}
+				ReadAcquirerInfo(l, v.AcquirerInfo)
+			case jsonlex.Null:
+				v.AcquirerInfo = nil
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "RESULT", "PAYMENTREQUESTID", "PAYMENTID", "PAYMENTAMOUNT", "ACTUALPAYMENTAMOUNT", "PAYMENTCREATETIME", "PAYMENTTIME", "AUTHEXPIRYTIME", "NORMALURL", "SCHEMEURL", "APPLINKURL", "APPIDENTIFIER", "REDIRECTACTIONFORM", "PAYMENTACTIONFORM", "PAYMENTRESULTINFO", "ACQUIRERINFO":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesPayResponse) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -340,16 +326,14 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 		}
 		switch string(l.Data[ks:ke]) {
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "paymentStatus":
 			if str, ok := l.String(); ok {
@@ -372,28 +356,24 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 				v.PaymentID = str
 			}
 		case "paymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentAmount == nil {
 					v.PaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.PaymentAmount)
-				}
+				ReadAmount(l, v.PaymentAmount)
+			case jsonlex.Null:
+				v.PaymentAmount = nil
 			}
 		case "actualPaymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.ActualPaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.ActualPaymentAmount == nil {
 					v.ActualPaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.ActualPaymentAmount)
-				}
+				ReadAmount(l, v.ActualPaymentAmount)
+			case jsonlex.Null:
+				v.ActualPaymentAmount = nil
 			}
 		case "paymentMethodType":
 			if str, ok := l.String(); ok {
@@ -416,28 +396,24 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 				v.AuthExpiryTime = str
 			}
 		case "paymentResultInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentResultInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentResultInfo == nil {
 					v.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadPaymentResultInfo(l, v.PaymentResultInfo)
-				}
+				ReadPaymentResultInfo(l, v.PaymentResultInfo)
+			case jsonlex.Null:
+				v.PaymentResultInfo = nil
 			}
 		case "cardInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.CardInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.CardInfo == nil {
 					v.CardInfo = new(antom.CardInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadCardInfo(l, v.CardInfo)
-				}
+				ReadCardInfo(l, v.CardInfo)
+			case jsonlex.Null:
+				v.CardInfo = nil
 			}
 		case "transactions":
 			switch l.ArrayStart() {
@@ -451,9 +427,7 @@ func ReadInquiryPaymentResponse(l *jsonlex.Lexer, v *antom.InquiryPaymentRespons
 				v.AcquirerReferenceNo = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "RESULT", "PAYMENTSTATUS", "PAYMENTRESULTCODE", "PAYMENTRESULTMESSAGE", "PAYMENTREQUESTID", "PAYMENTID", "PAYMENTAMOUNT", "ACTUALPAYMENTAMOUNT", "PAYMENTMETHODTYPE", "PAYMENTREDIRECTURL", "PAYMENTCREATETIME", "PAYMENTTIME", "AUTHEXPIRYTIME", "PAYMENTRESULTINFO", "CARDINFO", "TRANSACTIONS", "ACQUIRERREFERENCENO":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesInquiryPaymentResponse) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -479,16 +453,14 @@ func ReadCaptureResponse(l *jsonlex.Lexer, v *antom.CaptureResponse) {
 		}
 		switch string(l.Data[ks:ke]) {
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "captureRequestId":
 			if str, ok := l.String(); ok {
@@ -503,16 +475,14 @@ func ReadCaptureResponse(l *jsonlex.Lexer, v *antom.CaptureResponse) {
 				v.PaymentID = str
 			}
 		case "captureAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.CaptureAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.CaptureAmount == nil {
 					v.CaptureAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.CaptureAmount)
-				}
+				ReadAmount(l, v.CaptureAmount)
+			case jsonlex.Null:
+				v.CaptureAmount = nil
 			}
 		case "captureTime":
 			if str, ok := l.String(); ok {
@@ -523,9 +493,7 @@ func ReadCaptureResponse(l *jsonlex.Lexer, v *antom.CaptureResponse) {
 				v.AcquirerReferenceNo = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "RESULT", "CAPTUREREQUESTID", "CAPTUREID", "PAYMENTID", "CAPTUREAMOUNT", "CAPTURETIME", "ACQUIRERREFERENCENO":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesCaptureResponse) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -551,16 +519,14 @@ func ReadCancelResponse(l *jsonlex.Lexer, v *antom.CancelResponse) {
 		}
 		switch string(l.Data[ks:ke]) {
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "paymentId":
 			if str, ok := l.String(); ok {
@@ -575,9 +541,7 @@ func ReadCancelResponse(l *jsonlex.Lexer, v *antom.CancelResponse) {
 				v.CancelTime = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "RESULT", "PAYMENTID", "PAYMENTREQUESTID", "CANCELTIME":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesCancelResponse) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -603,16 +567,14 @@ func ReadRefundResponse(l *jsonlex.Lexer, v *antom.RefundResponse) {
 		}
 		switch string(l.Data[ks:ke]) {
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "refundRequestId":
 			if str, ok := l.String(); ok {
@@ -627,16 +589,14 @@ func ReadRefundResponse(l *jsonlex.Lexer, v *antom.RefundResponse) {
 				v.PaymentID = str
 			}
 		case "refundAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.RefundAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.RefundAmount == nil {
 					v.RefundAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.RefundAmount)
-				}
+				ReadAmount(l, v.RefundAmount)
+			case jsonlex.Null:
+				v.RefundAmount = nil
 			}
 		case "refundTime":
 			if str, ok := l.String(); ok {
@@ -647,9 +607,7 @@ func ReadRefundResponse(l *jsonlex.Lexer, v *antom.RefundResponse) {
 				v.AcquirerReferenceNo = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "RESULT", "REFUNDREQUESTID", "REFUNDID", "PAYMENTID", "REFUNDAMOUNT", "REFUNDTIME", "ACQUIRERREFERENCENO":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesRefundResponse) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -675,16 +633,14 @@ func ReadInquiryRefundResponse(l *jsonlex.Lexer, v *antom.InquiryRefundResponse)
 		}
 		switch string(l.Data[ks:ke]) {
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "refundId":
 			if str, ok := l.String(); ok {
@@ -695,16 +651,14 @@ func ReadInquiryRefundResponse(l *jsonlex.Lexer, v *antom.InquiryRefundResponse)
 				v.RefundRequestID = str
 			}
 		case "refundAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.RefundAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.RefundAmount == nil {
 					v.RefundAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.RefundAmount)
-				}
+				ReadAmount(l, v.RefundAmount)
+			case jsonlex.Null:
+				v.RefundAmount = nil
 			}
 		case "refundStatus":
 			if str, ok := l.String(); ok {
@@ -715,9 +669,7 @@ func ReadInquiryRefundResponse(l *jsonlex.Lexer, v *antom.InquiryRefundResponse)
 				v.RefundTime = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "RESULT", "REFUNDID", "REFUNDREQUESTID", "REFUNDAMOUNT", "REFUNDSTATUS", "REFUNDTIME":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesInquiryRefundResponse) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -747,16 +699,14 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 				v.NotifyType = antom.NotifyType(str)
 			}
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "paymentRequestId":
 			if str, ok := l.String(); ok {
@@ -767,28 +717,24 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 				v.PaymentID = str
 			}
 		case "paymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentAmount == nil {
 					v.PaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.PaymentAmount)
-				}
+				ReadAmount(l, v.PaymentAmount)
+			case jsonlex.Null:
+				v.PaymentAmount = nil
 			}
 		case "actualPaymentAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.ActualPaymentAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.ActualPaymentAmount == nil {
 					v.ActualPaymentAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.ActualPaymentAmount)
-				}
+				ReadAmount(l, v.ActualPaymentAmount)
+			case jsonlex.Null:
+				v.ActualPaymentAmount = nil
 			}
 		case "paymentCreateTime":
 			if str, ok := l.String(); ok {
@@ -807,37 +753,31 @@ func ReadPaymentNotification(l *jsonlex.Lexer, v *antom.PaymentNotification) {
 				v.PaymentMethodType = str
 			}
 		case "paymentResultInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.PaymentResultInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.PaymentResultInfo == nil {
 					v.PaymentResultInfo = new(antom.PaymentResultInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadPaymentResultInfo(l, v.PaymentResultInfo)
-				}
+				ReadPaymentResultInfo(l, v.PaymentResultInfo)
+			case jsonlex.Null:
+				v.PaymentResultInfo = nil
 			}
 		case "cardInfo":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.CardInfo = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.CardInfo == nil {
 					v.CardInfo = new(antom.CardInfo)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadCardInfo(l, v.CardInfo)
-				}
+				ReadCardInfo(l, v.CardInfo)
+			case jsonlex.Null:
+				v.CardInfo = nil
 			}
 		case "acquirerReferenceNo":
 			if str, ok := l.String(); ok {
 				v.AcquirerReferenceNo = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "NOTIFYTYPE", "RESULT", "PAYMENTREQUESTID", "PAYMENTID", "PAYMENTAMOUNT", "ACTUALPAYMENTAMOUNT", "PAYMENTCREATETIME", "PAYMENTTIME", "AUTHEXPIRYTIME", "PAYMENTMETHODTYPE", "PAYMENTRESULTINFO", "CARDINFO", "ACQUIRERREFERENCENO":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesPaymentNotification) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -867,16 +807,14 @@ func ReadCaptureNotification(l *jsonlex.Lexer, v *antom.CaptureNotification) {
 				v.NotifyType = antom.NotifyType(str)
 			}
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "captureRequestId":
 			if str, ok := l.String(); ok {
@@ -891,16 +829,14 @@ func ReadCaptureNotification(l *jsonlex.Lexer, v *antom.CaptureNotification) {
 				v.CaptureID = str
 			}
 		case "captureAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.CaptureAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.CaptureAmount == nil {
 					v.CaptureAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.CaptureAmount)
-				}
+				ReadAmount(l, v.CaptureAmount)
+			case jsonlex.Null:
+				v.CaptureAmount = nil
 			}
 		case "captureTime":
 			if str, ok := l.String(); ok {
@@ -911,9 +847,7 @@ func ReadCaptureNotification(l *jsonlex.Lexer, v *antom.CaptureNotification) {
 				v.AcquirerReferenceNo = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "NOTIFYTYPE", "RESULT", "CAPTUREREQUESTID", "PAYMENTID", "CAPTUREID", "CAPTUREAMOUNT", "CAPTURETIME", "ACQUIRERREFERENCENO":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesCaptureNotification) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -943,16 +877,14 @@ func ReadRefundNotification(l *jsonlex.Lexer, v *antom.RefundNotification) {
 				v.NotifyType = antom.NotifyType(str)
 			}
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		case "refundStatus":
 			if str, ok := l.String(); ok {
@@ -967,16 +899,14 @@ func ReadRefundNotification(l *jsonlex.Lexer, v *antom.RefundNotification) {
 				v.RefundID = str
 			}
 		case "refundAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.RefundAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.RefundAmount == nil {
 					v.RefundAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.RefundAmount)
-				}
+				ReadAmount(l, v.RefundAmount)
+			case jsonlex.Null:
+				v.RefundAmount = nil
 			}
 		case "refundTime":
 			if str, ok := l.String(); ok {
@@ -987,9 +917,7 @@ func ReadRefundNotification(l *jsonlex.Lexer, v *antom.RefundNotification) {
 				v.Arn = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "NOTIFYTYPE", "RESULT", "REFUNDSTATUS", "REFUNDREQUESTID", "REFUNDID", "REFUNDAMOUNT", "REFUNDTIME", "ARN":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesRefundNotification) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1019,21 +947,17 @@ func ReadNotificationHead(l *jsonlex.Lexer, v *antom.NotificationHead) {
 				v.NotifyType = antom.NotifyType(str)
 			}
 		case "result":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.Result = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.Result == nil {
 					v.Result = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.Result)
-				}
+				ReadResult(l, v.Result)
+			case jsonlex.Null:
+				v.Result = nil
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "NOTIFYTYPE", "RESULT":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesNotificationHead) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1079,9 +1003,7 @@ func ReadPaymentActionForm(l *jsonlex.Lexer, v *antom.PaymentActionForm) {
 				v.Parameters = append(v.Parameters[0:0], raw...) // as json.RawMessage.UnmarshalJSON
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "PAYMENTACTIONFORMTYPE", "ACTIONFORMTYPE", "METHOD", "REDIRECTURL", "PARAMETERS":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesPaymentActionForm) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1127,9 +1049,7 @@ func readThreeDSWire(l *jsonlex.Lexer, v *threeDSWire) {
 				v.DsTransactionID = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "ECI", "CAVV", "CAAV", "THREEDSVERSION", "DSTRANSACTIONID":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesThreeDSWire) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1167,9 +1087,7 @@ func ReadResult(l *jsonlex.Lexer, v *antom.Result) {
 				v.ResultMessage = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "RESULTCODE", "RESULTSTATUS", "RESULTMESSAGE":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesResult) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1203,9 +1121,7 @@ func ReadAmount(l *jsonlex.Lexer, v *money.Amount) {
 				v.Value = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "CURRENCY", "VALUE":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesAmount) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1247,9 +1163,7 @@ func ReadRedirectActionForm(l *jsonlex.Lexer, v *antom.RedirectActionForm) {
 				v.ActionFormType = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "METHOD", "REDIRECTURL", "PARAMETERS", "ACTIONFORMTYPE":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesRedirectActionForm) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1341,9 +1255,7 @@ func ReadPaymentResultInfo(l *jsonlex.Lexer, v *antom.PaymentResultInfo) {
 				v.CredentialTypeUsed = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "CARDTOKEN", "CARDBRAND", "LASTFOUR", "FUNDING", "ISSUINGCOUNTRY", "PAYMENTMETHODREGION", "CARDCATEGORY", "AVSRESULTRAW", "CVVRESULTRAW", "NETWORKTRANSACTIONID", "THREEDSRESULT", "REFUSALCODERAW", "REFUSALREASONRAW", "MERCHANTADVICECODE", "CREDENTIALTYPEUSED":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesPaymentResultInfo) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1409,9 +1321,7 @@ func ReadAcquirerInfo(l *jsonlex.Lexer, v *antom.AcquirerInfo) {
 				v.PtspTransactionID = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "ACQUIRERNAME", "REFERENCEREQUESTID", "ACQUIRERTRANSACTIONID", "ACQUIRERMERCHANTID", "ACQUIRERMERCHANTNAME", "ACQUIRERRESULTCODE", "ACQUIRERRESULTMESSAGE", "ACQUIRERREASONDESCRIPTION", "ACQUIRERCARDTOKEN", "PTSPTRANSACTIONID":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesAcquirerInfo) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1475,9 +1385,7 @@ func ReadCardInfo(l *jsonlex.Lexer, v *antom.CardInfo) {
 				ReadThreeDSResult(l, v.ThreeDSResult)
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "CARDTOKEN", "CARDBRAND", "FUNDING", "ISSUINGCOUNTRY", "PAYMENTMETHODREGION", "AVSRESULTRAW", "CVVRESULTRAW", "THREEDSRESULT":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesCardInfo) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1530,16 +1438,14 @@ func ReadTransaction(l *jsonlex.Lexer, v *antom.Transaction) {
 		}
 		switch string(l.Data[ks:ke]) {
 		case "transactionResult":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.TransactionResult = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.TransactionResult == nil {
 					v.TransactionResult = new(antom.Result)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadResult(l, v.TransactionResult)
-				}
+				ReadResult(l, v.TransactionResult)
+			case jsonlex.Null:
+				v.TransactionResult = nil
 			}
 		case "transactionId":
 			if str, ok := l.String(); ok {
@@ -1554,16 +1460,14 @@ func ReadTransaction(l *jsonlex.Lexer, v *antom.Transaction) {
 				v.TransactionStatus = str
 			}
 		case "transactionAmount":
-			if l.Data[l.Pos] == 'n' {
-				l.Literal("null")
-				v.TransactionAmount = nil
-			} else {
+			switch l.ObjectStart() {
+			case jsonlex.Object:
 				if v.TransactionAmount == nil {
 					v.TransactionAmount = new(money.Amount)
 				}
-				if l.ObjectStart() == jsonlex.Object {
-					ReadAmount(l, v.TransactionAmount)
-				}
+				ReadAmount(l, v.TransactionAmount)
+			case jsonlex.Null:
+				v.TransactionAmount = nil
 			}
 		case "transactionRequestId":
 			if str, ok := l.String(); ok {
@@ -1574,9 +1478,7 @@ func ReadTransaction(l *jsonlex.Lexer, v *antom.Transaction) {
 				v.TransactionTime = str
 			}
 		default:
-			var buf [64]byte
-			switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {
-			case "TRANSACTIONRESULT", "TRANSACTIONID", "TRANSACTIONTYPE", "TRANSACTIONSTATUS", "TRANSACTIONAMOUNT", "TRANSACTIONREQUESTID", "TRANSACTIONTIME":
+			if jsonlex.FoldsTo(l.Data[ks:ke], namesTransaction) {
 				l.Fail() // encoding/json takes it for a field ignoring case
 				return
 			}
@@ -1587,3 +1489,41 @@ func ReadTransaction(l *jsonlex.Lexer, v *antom.Transaction) {
 		}
 	}
 }
+
+var namesPayResponse = []string{"result", "paymentRequestId", "paymentId", "paymentAmount", "actualPaymentAmount", "paymentCreateTime", "paymentTime", "authExpiryTime", "normalUrl", "schemeUrl", "applinkUrl", "appIdentifier", "redirectActionForm", "paymentActionForm", "paymentResultInfo", "acquirerInfo"}
+
+var namesInquiryPaymentResponse = []string{"result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "actualPaymentAmount", "paymentMethodType", "paymentRedirectUrl", "paymentCreateTime", "paymentTime", "authExpiryTime", "paymentResultInfo", "cardInfo", "transactions", "acquirerReferenceNo"}
+
+var namesCaptureResponse = []string{"result", "captureRequestId", "captureId", "paymentId", "captureAmount", "captureTime", "acquirerReferenceNo"}
+
+var namesCancelResponse = []string{"result", "paymentId", "paymentRequestId", "cancelTime"}
+
+var namesRefundResponse = []string{"result", "refundRequestId", "refundId", "paymentId", "refundAmount", "refundTime", "acquirerReferenceNo"}
+
+var namesInquiryRefundResponse = []string{"result", "refundId", "refundRequestId", "refundAmount", "refundStatus", "refundTime"}
+
+var namesPaymentNotification = []string{"notifyType", "result", "paymentRequestId", "paymentId", "paymentAmount", "actualPaymentAmount", "paymentCreateTime", "paymentTime", "authExpiryTime", "paymentMethodType", "paymentResultInfo", "cardInfo", "acquirerReferenceNo"}
+
+var namesCaptureNotification = []string{"notifyType", "result", "captureRequestId", "paymentId", "captureId", "captureAmount", "captureTime", "acquirerReferenceNo"}
+
+var namesRefundNotification = []string{"notifyType", "result", "refundStatus", "refundRequestId", "refundId", "refundAmount", "refundTime", "arn"}
+
+var namesNotificationHead = []string{"notifyType", "result"}
+
+var namesPaymentActionForm = []string{"paymentActionFormType", "actionFormType", "method", "redirectUrl", "parameters"}
+
+var namesThreeDSWire = []string{"eci", "cavv", "caav", "threeDSVersion", "dsTransactionId"}
+
+var namesResult = []string{"resultCode", "resultStatus", "resultMessage"}
+
+var namesAmount = []string{"currency", "value"}
+
+var namesRedirectActionForm = []string{"method", "redirectUrl", "parameters", "actionFormType"}
+
+var namesPaymentResultInfo = []string{"cardToken", "cardBrand", "lastFour", "funding", "issuingCountry", "paymentMethodRegion", "cardCategory", "avsResultRaw", "cvvResultRaw", "networkTransactionId", "threeDSResult", "refusalCodeRaw", "refusalReasonRaw", "merchantAdviceCode", "credentialTypeUsed"}
+
+var namesAcquirerInfo = []string{"acquirerName", "referenceRequestId", "acquirerTransactionId", "acquirerMerchantId", "acquirerMerchantName", "acquirerResultCode", "acquirerResultMessage", "acquirerReasonDescription", "acquirerCardToken", "ptspTransactionId"}
+
+var namesCardInfo = []string{"cardToken", "cardBrand", "funding", "issuingCountry", "paymentMethodRegion", "avsResultRaw", "cvvResultRaw", "threeDSResult"}
+
+var namesTransaction = []string{"transactionResult", "transactionId", "transactionType", "transactionStatus", "transactionAmount", "transactionRequestId", "transactionTime"}

@@ -1,6 +1,9 @@
 package jsonlex
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The readers below serve decoders that give exactly what encoding/json.Unmarshal
 // gives or refuse: each reads a value of one Go kind the way encoding/json stores
@@ -119,4 +122,16 @@ func (l *Lexer) Int(bits int) (int64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// FoldsTo reports whether key, ASCII without escapes, matches one of names ignoring
+// case as encoding/json matches a key that has no exact match (for ASCII, its fold
+// is upper-casing the letters).
+func FoldsTo(key []byte, names []string) bool {
+	for _, n := range names {
+		if len(n) == len(key) && strings.EqualFold(n, string(key)) {
+			return true
+		}
+	}
+	return false
 }

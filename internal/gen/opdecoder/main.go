@@ -188,7 +188,7 @@ func Generate() ([]File, error) {
 	sharedReaders := map[reflect.Type]bool{}
 	var files []File
 	for _, o := range outputs {
-		g := &gen{out: o, imports: map[string]string{}, done: map[key]bool{}, shared: sharedReaders}
+		g := &gen{out: o, imports: map[string]string{}, done: map[key]bool{}, shared: sharedReaders, tables: map[string]bool{}}
 		src, err := g.file()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o.pkg, err)
@@ -290,6 +290,8 @@ type gen struct {
 	queue   []key
 	done    map[key]bool
 	shared  map[reflect.Type]bool
+	tables  map[string]bool
+	tail    bytes.Buffer // the name tables, after the functions
 }
 
 func (g *gen) file() ([]byte, error) {
@@ -329,6 +331,7 @@ func (g *gen) file() ([]byte, error) {
 	}
 	out.WriteString(")\n\n")
 	out.Write(g.buf.Bytes())
+	out.Write(g.tail.Bytes())
 	src, err := format.Source(out.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("formatting the generated code: %w\n%s", err, out.Bytes())
@@ -563,6 +566,18 @@ func (g *gen) value(target string, t reflect.Type, strict bool) {
 		g.p("%s(l, %s)", g.reader(t, strict), addr(target))
 		g.p("}")
 	case vPointer:
+		if ek, _ := kindOf(t.Elem()); ek == vStruct {
+			g.p("switch l.ObjectStart() {")
+			g.p("case jsonlex.Object:")
+			g.p("if %s == nil {", target)
+			g.p("%s = new(%s)", target, g.expr(t.Elem()))
+			g.p("}")
+			g.p("%s(l, %s)", g.reader(t.Elem(), strict), target)
+			g.p("case jsonlex.Null:")
+			g.p("%s = nil", target)
+			g.p("}")
+			return
+		}
 		g.p("if l.Data[l.Pos] == 'n' {")
 		g.p("l.Literal(\"null\")")
 		g.p("%s = nil", target)
@@ -587,6 +602,22 @@ func (g *gen) value(target string, t reflect.Type, strict bool) {
 		g.p("%s = nil", target)
 		g.p("}")
 	}
+}
+
+// names returns the name of the table of the JSON names of struct type t, emitted
+// once per file: read-only, for the rare unknown key that may match one ignoring case.
+func (g *gen) names(t reflect.Type, fs []jsonField) string {
+	name := "names" + typeName(t)
+	if g.tables[name] {
+		return name
+	}
+	g.tables[name] = true
+	q := make([]string, len(fs))
+	for i, f := range fs {
+		q[i] = fmt.Sprintf("%q", f.name)
+	}
+	fmt.Fprintf(&g.tail, "var %s = []string{%s}\n\n", name, strings.Join(q, ", "))
+	return name
 }
 
 // addr is the address of target: (*p) is at p.
@@ -627,13 +658,7 @@ func (g *gen) structFunc(k key) error {
 		g.p("return")
 	} else {
 		if len(fs) > 0 {
-			var folded []string
-			for _, f := range fs {
-				folded = append(folded, fmt.Sprintf("%q", strings.ToUpper(f.name)))
-			}
-			g.p("var buf [64]byte")
-			g.p("switch string(jsonlex.AppendFolded(buf[:0], l.Data[ks:ke])) {")
-			g.p("case %s:", strings.Join(folded, ", "))
+			g.p("if jsonlex.FoldsTo(l.Data[ks:ke], %s) {", g.names(k.t, fs))
 			g.p("l.Fail() // encoding/json takes it for a field ignoring case")
 			g.p("return")
 			g.p("}")
