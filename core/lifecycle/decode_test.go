@@ -2,10 +2,7 @@ package lifecycle
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/paycore/paycore/core/internal/difftest"
 	"github.com/paycore/paycore/core/problem"
@@ -42,50 +39,21 @@ var decodeCases = []string{
 	`{"type":"notification","notification":{"notifyType":"PAYMENT_RESULT"},"notification":[1,2]}`, `{"TYPE":"x"}`,
 }
 
-// vectorDocs are the op inputs of the payment.apply vectors, their states and
-// their events.
+// vectorDocs are the test vectors' documents the decoders read.
 func vectorDocs(t testing.TB) [][]byte {
-	t.Helper()
-	files, err := filepath.Glob("../../testvectors/payment.apply/*.json")
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	var out [][]byte
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		out = append(out, difftest.Seeds(data, []string{"state"}, []string{"event"})...)
-	}
-	return out
+	return difftest.VectorDocs(t, os.DirFS("../../testvectors/payment.apply"), []string{"state"}, []string{"event"})
 }
 
-// TestDecodeAgrees runs the corners and the vectors' op inputs, states and events
-// through the generated decoders; every vector document encoding/json accepts takes
-// the generated path.
+// TestDecodeAgrees runs the corners and the vectors' documents through the
+// generated decoders: they agree with encoding/json, and every vector document
+// encoding/json accepts takes the generated path.
 func TestDecodeAgrees(t *testing.T) {
-	for _, c := range append(difftest.Corners, decodeCases...) {
-		agree(t, []byte(c))
-	}
-	fast := 0
-	for _, doc := range vectorDocs(t) {
-		if fastOK, refOK := agree(t, doc); refOK {
-			require.True(t, fastOK, "a vector's document takes the encoding/json path: %s", doc)
-			fast++
-		}
-	}
-	require.Greater(t, fast, 100)
+	difftest.Check(t, agree, decodeCases, vectorDocs(t), 100)
 }
 
-// FuzzDecodeDifferential feeds arbitrary bytes to the generated decoders of the op
-// input, the state and the event and to encoding/json: whatever a generated decoder
-// accepts, encoding/json accepts and decodes to an equal value.
+// FuzzDecodeDifferential feeds arbitrary bytes to the generated decoders and to
+// encoding/json: whatever a generated decoder accepts, encoding/json accepts and
+// decodes to an equal value.
 func FuzzDecodeDifferential(f *testing.F) {
-	for _, c := range append(difftest.Corners, decodeCases...) {
-		f.Add([]byte(c))
-	}
-	for _, doc := range vectorDocs(f) {
-		f.Add(doc)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		agree(t, data)
-	})
+	difftest.Fuzz(f, agree, decodeCases, vectorDocs(f))
 }

@@ -3,10 +3,7 @@ package antomjson
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/paycore/paycore/core/antom"
 	"github.com/paycore/paycore/core/internal/difftest"
@@ -60,7 +57,7 @@ var cases = []string{
 	`{"refundStatus":"SUCCESS","arn":"a","ARN":"b"}`, `{"paymentId":"\u00e9\ud83d\ude00\ud800\u0000"}`, "{\"paymentId\":\"\xff\xfe\"}",
 }
 
-// seeds are the Antom documents of the test vectors: the responses of
+// seeds are the op inputs of the test vectors and the Antom documents in them: the responses of
 // response.interpret, the notification bodies of notification.parse and the
 // responses and notifications of payment.apply's events.
 func seeds(t testing.TB) [][]byte {
@@ -74,53 +71,21 @@ func seeds(t testing.TB) [][]byte {
 		{"notification.parse", [][]string{{"body"}}},
 		{"payment.apply", [][]string{{"event", "response"}, {"event", "notification"}}},
 	} {
-		files, err := filepath.Glob(filepath.Join("../../../testvectors", op.dir, "*.json"))
-		require.NoError(t, err)
-		require.NotEmpty(t, files, op.dir)
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			require.NoError(t, err)
-			docs := difftest.Seeds(data, op.paths...)
-			if len(docs) > 1 {
-				out = append(out, docs[1:]...)
-			}
-		}
+		out = append(out, difftest.VectorDocs(t, os.DirFS("../../../testvectors/"+op.dir), op.paths...)...)
 	}
 	return out
 }
 
 // TestDecodeAgrees runs the corners and every Antom document of the vectors
-// through every decoder. Every vector document encoding/json accepts must take the
-// generated path (none has a key with escapes or matching only ignoring case, the
-// shapes left to encoding/json on purpose).
+// through every decoder: they agree with encoding/json, and every vector document
+// encoding/json accepts takes the generated path.
 func TestDecodeAgrees(t *testing.T) {
-	for _, c := range append(difftest.Corners, cases...) {
-		agree(t, []byte(c))
-	}
-	accepted, fast := 0, 0
-	for _, doc := range seeds(t) {
-		fastOK, refOK := agree(t, doc)
-		if refOK {
-			accepted++
-			require.True(t, fastOK, "a vector's document takes the encoding/json path: %s", doc)
-			fast++
-		}
-	}
-	t.Logf("%d of %d vector documents encoding/json accepts take the generated path", fast, accepted)
-	require.Greater(t, fast, 100)
+	difftest.Check(t, agree, cases, seeds(t), 100)
 }
 
 // FuzzDecodeDifferential feeds arbitrary bytes to every generated decoder of this
 // package and to encoding/json: whatever a generated decoder accepts, encoding/json
 // accepts and decodes to an equal value.
 func FuzzDecodeDifferential(f *testing.F) {
-	for _, c := range append(difftest.Corners, cases...) {
-		f.Add([]byte(c))
-	}
-	for _, doc := range seeds(f) {
-		f.Add(doc)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		agree(t, data)
-	})
+	difftest.Fuzz(f, agree, cases, seeds(f))
 }

@@ -1,10 +1,13 @@
 // Package difftest holds the checks the tests of the generated one-pass decoders
-// share: a generated decoder against encoding/json on the same bytes, and the
-// documents of a test vector to seed them with. It is imported by tests only.
+// share: a generated decoder against encoding/json on the same bytes, the
+// documents of the test vectors to seed them with, and the test and fuzz target
+// every package runs. It is imported by tests only, and reads only the file
+// system it is given.
 package difftest
 
 import (
 	"encoding/json"
+	"io/fs"
 	"reflect"
 	"testing"
 )
@@ -82,4 +85,65 @@ var Corners = []string{
 	`{"a":"\x"}`, `{"a":"\u12"}`, `{"a":"\u12G4"}`, "{\"a\":\"\x01\"}", `{"a":"` + "\xff" + `"}`, `{"a":[1,]}`, `{"a":[,1]}`, `{"a":[1 2]}`,
 	`{"a":{"b":[{"c":null,"d":[true,false,-1.5e-3,"\u00e9\ud83d\ude00\ud800"]}]}}`, `{"a":[[[[[]]]]]}`,
 	`{"\u0061":1}`, `{"é":1}`, `{"` + "\xff" + `":1}`,
+}
+
+// Agreement is a package's check of all its generated decoders on one document: it
+// fails the test on a disagreement and says whether a decoder and the reference
+// accepted the document.
+type Agreement func(t testing.TB, data []byte) (fastOK, refOK bool)
+
+// VectorDocs returns the documents of every test vector file (*.json) of fsys: its
+// input and the values at paths (see Seeds).
+func VectorDocs(t testing.TB, fsys fs.FS, paths ...[]string) [][]byte {
+	t.Helper()
+	files, err := fs.Glob(fsys, "*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test vectors: %v", err)
+	}
+	var out [][]byte
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, Seeds(data, paths...)...)
+	}
+	return out
+}
+
+// Check runs the Corners, the package's cases and the vector documents through
+// agree. Every vector document the reference accepts must take the generated path
+// (none has a key with escapes or matching only ignoring case, the shapes left to
+// encoding/json on purpose), and there must be at least least of them.
+func Check(t *testing.T, agree Agreement, cases []string, docs [][]byte, least int) {
+	t.Helper()
+	for _, c := range append(Corners, cases...) {
+		agree(t, []byte(c))
+	}
+	fast := 0
+	for _, doc := range docs {
+		if fastOK, refOK := agree(t, doc); refOK {
+			if !fastOK {
+				t.Fatalf("a vector's document takes the encoding/json path: %s", doc)
+			}
+			fast++
+		}
+	}
+	if fast < least {
+		t.Fatalf("%d vector documents took the generated path, want at least %d", fast, least)
+	}
+}
+
+// Fuzz seeds f with the Corners, the package's cases and the vector documents and
+// runs agree on arbitrary bytes.
+func Fuzz(f *testing.F, agree Agreement, cases []string, docs [][]byte) {
+	for _, c := range append(Corners, cases...) {
+		f.Add([]byte(c))
+	}
+	for _, doc := range docs {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		agree(t, data)
+	})
 }
