@@ -76,7 +76,7 @@ func readInputStrict(l *jsonlex.Lexer, v *Input) {
 					v.Verify = new(bool)
 				}
 				if b, ok := l.Bool(); ok {
-					(*v.Verify) = b
+					*v.Verify = b
 				}
 			}
 		case "now":

@@ -585,7 +585,7 @@ func (g *gen) value(target string, t reflect.Type, strict bool) {
 		g.p("if %s == nil {", target)
 		g.p("%s = new(%s)", target, g.expr(t.Elem()))
 		g.p("}")
-		g.value("(*"+target+")", t.Elem(), strict)
+		g.value("*"+target, t.Elem(), strict)
 		g.p("}")
 	case vSlice:
 		g.p("switch l.ArrayStart() {")
@@ -620,10 +620,10 @@ func (g *gen) names(t reflect.Type, fs []jsonField) string {
 	return name
 }
 
-// addr is the address of target: (*p) is at p.
+// addr is the address of target: *p is at p.
 func addr(target string) string {
-	if inner, ok := strings.CutPrefix(target, "(*"); ok {
-		return strings.TrimSuffix(inner, ")")
+	if inner, ok := strings.CutPrefix(target, "*"); ok {
+		return inner
 	}
 	return "&" + target
 }
