@@ -1,11 +1,11 @@
 package lifecycle
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 
 	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/internal/antomjson"
 	"github.com/paycore/paycore/core/money"
 	"github.com/paycore/paycore/core/outcome"
 	"github.com/paycore/paycore/core/problem"
@@ -73,7 +73,7 @@ func (m *machine) read() (outcome.Result, []claim, *problem.Error) {
 	switch ev.Type {
 	case PayResponse:
 		var r antom.PayResponse
-		if err := decode(ev.Response, &r, "event.response"); err != nil {
+		if err := decode(ev.Response, &r, antomjson.DecodePayResponse, "event.response"); err != nil {
 			return outcome.Result{}, nil, err
 		}
 		d := outcome.InterpretPay(&r, ctx)
@@ -85,7 +85,7 @@ func (m *machine) read() (outcome.Result, []claim, *problem.Error) {
 		return d, []claim{c}, err
 	case InquiryResponse:
 		var r antom.InquiryPaymentResponse
-		if err := decode(ev.Response, &r, "event.response"); err != nil {
+		if err := decode(ev.Response, &r, antomjson.DecodeInquiryPaymentResponse, "event.response"); err != nil {
 			return outcome.Result{}, nil, err
 		}
 		return m.readInquiry(&r, ctx)
@@ -167,7 +167,7 @@ func (m *machine) readRequestResponse(ctx outcome.Context, attempt int) (outcome
 	switch ev.Type {
 	case CaptureResponse:
 		var r antom.CaptureResponse
-		if err := decode(ev.Response, &r, "event.response"); err != nil {
+		if err := decode(ev.Response, &r, antomjson.DecodeCaptureResponse, "event.response"); err != nil {
 			return d, nil, err
 		}
 		d = outcome.InterpretCapture(&r, ctx)
@@ -175,7 +175,7 @@ func (m *machine) readRequestResponse(ctx outcome.Context, attempt int) (outcome
 			r.CaptureAmount, r.CaptureID, r.PaymentID, true)
 	case CancelResponse:
 		var r antom.CancelResponse
-		if err := decode(ev.Response, &r, "event.response"); err != nil {
+		if err := decode(ev.Response, &r, antomjson.DecodeCancelResponse, "event.response"); err != nil {
 			return d, nil, err
 		}
 		if m.prev.Cancel != nil {
@@ -194,7 +194,7 @@ func (m *machine) readRequestResponse(ctx outcome.Context, attempt int) (outcome
 		}
 	case RefundResponse:
 		var r antom.RefundResponse
-		if err := decode(ev.Response, &r, "event.response"); err != nil {
+		if err := decode(ev.Response, &r, antomjson.DecodeRefundResponse, "event.response"); err != nil {
 			return d, nil, err
 		}
 		d = outcome.InterpretRefund(&r, ctx)
@@ -202,7 +202,7 @@ func (m *machine) readRequestResponse(ctx outcome.Context, attempt int) (outcome
 			r.RefundAmount, r.RefundID, r.PaymentID, true)
 	default: // InquiryRefundResponse
 		var r antom.InquiryRefundResponse
-		if err := decode(ev.Response, &r, "event.response"); err != nil {
+		if err := decode(ev.Response, &r, antomjson.DecodeInquiryRefundResponse, "event.response"); err != nil {
 			return d, nil, err
 		}
 		d = outcome.InterpretInquiryRefund(&r, ctx)
@@ -218,7 +218,7 @@ func (m *machine) readRequestResponse(ctx outcome.Context, attempt int) (outcome
 func (m *machine) readNotification(ctx outcome.Context) (outcome.Result, []claim, *problem.Error) {
 	raw := m.ev.Notification
 	var head antom.NotificationHead
-	if err := decode(raw, &head, "event.notification"); err != nil {
+	if err := decode(raw, &head, antomjson.DecodeNotificationHead, "event.notification"); err != nil {
 		return outcome.Result{}, nil, err
 	}
 	switch head.NotifyType {
@@ -229,7 +229,7 @@ func (m *machine) readNotification(ctx outcome.Context) (outcome.Result, []claim
 	switch head.NotifyType {
 	case antom.NotifyCaptureResult:
 		var n antom.CaptureNotification
-		if err := decode(raw, &n, "event.notification"); err != nil {
+		if err := decode(raw, &n, antomjson.DecodeCaptureNotification, "event.notification"); err != nil {
 			return outcome.Result{}, nil, err
 		}
 		d := outcome.InterpretCaptureNotification(&n, ctx)
@@ -238,7 +238,7 @@ func (m *machine) readNotification(ctx outcome.Context) (outcome.Result, []claim
 		return d, []claim{c}, err
 	case antom.NotifyRefundResult:
 		var n antom.RefundNotification
-		if err := decode(raw, &n, "event.notification"); err != nil {
+		if err := decode(raw, &n, antomjson.DecodeRefundNotification, "event.notification"); err != nil {
 			return outcome.Result{}, nil, err
 		}
 		d := outcome.InterpretRefundNotification(&n, ctx)
@@ -247,7 +247,7 @@ func (m *machine) readNotification(ctx outcome.Context) (outcome.Result, []claim
 		return d, []claim{c}, err
 	}
 	var n antom.PaymentNotification
-	if err := decode(raw, &n, "event.notification"); err != nil {
+	if err := decode(raw, &n, antomjson.DecodePaymentNotification, "event.notification"); err != nil {
 		return outcome.Result{}, nil, err
 	}
 	d := outcome.InterpretPaymentNotification(&n, ctx)
@@ -388,10 +388,11 @@ func antomAmount(field string, a *money.Amount) (*money.Amount, *problem.Error) 
 	return a, nil
 }
 
-// decode reads an Antom JSON object leniently (unknown fields are Antom's to add);
-// a value of the wrong JSON type is BAD_JSON naming its field.
-func decode(raw []byte, v any, prefix string) *problem.Error {
-	if err := json.Unmarshal(raw, v); err != nil {
+// decode reads an Antom JSON object leniently (unknown fields are Antom's to add)
+// with its generated one-pass decoder fast, or encoding/json when fast refuses; a
+// value of the wrong JSON type is BAD_JSON naming its field.
+func decode[T any](raw []byte, v *T, fast func([]byte, *T) bool, prefix string) *problem.Error {
+	if err := antomjson.Unmarshal(raw, v, fast); err != nil {
 		e := problem.FromJSON(err, prefix)
 		e.Offset = 0
 		return e

@@ -19,7 +19,9 @@ type OpInput struct {
 	Now string `json:"now,omitempty"`
 }
 
-// Op is the payment.apply op: JSON OpInput in, Result out. The state and the event
+// Op is the payment.apply op: JSON OpInput in, Result out. The input, state and
+// event are read by one-pass decoders generated from their json tags
+// (decode_gen.go), with encoding/json as the path for what they refuse. The state and the event
 // are decoded strictly (an unknown key is BAD_INPUT naming it); Antom's JSON inside
 // the event is decoded leniently (Antom adds fields), but a value of the wrong JSON
 // type is BAD_JSON naming its field.
@@ -31,8 +33,11 @@ func Op(input []byte) (any, error) {
 // op is Op with the concrete error type, for this package.
 func op(input []byte) (any, *problem.Error) {
 	var in OpInput
-	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
-		return nil, err
+	if !decodeOpInputDoc(input, &in) {
+		in = OpInput{}
+		if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
+			return nil, err
+		}
 	}
 	var st *State
 	if raw := bytes.TrimSpace(in.State); len(raw) != 0 && string(raw) != "null" {
@@ -40,8 +45,11 @@ func op(input []byte) (any, *problem.Error) {
 			return nil, &problem.Error{Code: problem.BadJSON, Field: "state", Message: "state must be a JSON object or null"}
 		}
 		st = new(State)
-		if err := problem.From(problem.DecodeStrict(raw, st)); err != nil {
-			return nil, within("state", err)
+		if !decodeStateDoc(raw, st) {
+			*st = State{}
+			if err := problem.From(problem.DecodeStrict(raw, st)); err != nil {
+				return nil, within("state", err)
+			}
 		}
 	}
 	raw := bytes.TrimSpace(in.Event)
@@ -52,8 +60,11 @@ func op(input []byte) (any, *problem.Error) {
 		return nil, &problem.Error{Code: problem.BadJSON, Field: "event", Message: "event must be a JSON object"}
 	}
 	var ev Event
-	if err := problem.From(problem.DecodeStrict(raw, &ev)); err != nil {
-		return nil, within("event", err)
+	if !decodeEventDoc(raw, &ev) {
+		ev = Event{}
+		if err := problem.From(problem.DecodeStrict(raw, &ev)); err != nil {
+			return nil, within("event", err)
+		}
 	}
 	res, err := applyEvent(st, ev, in.Now)
 	if err != nil {

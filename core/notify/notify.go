@@ -6,11 +6,11 @@
 package notify
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
 	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/internal/antomjson"
 	"github.com/paycore/paycore/core/outcome"
 	"github.com/paycore/paycore/core/problem"
 	"github.com/paycore/paycore/core/signature"
@@ -94,8 +94,11 @@ func Op(input []byte) (any, error) {
 // op is Op with the concrete error type, for this package.
 func op(input []byte) (any, *problem.Error) {
 	var in Input
-	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
-		return nil, err
+	if !decodeInputDoc(input, &in) {
+		in = Input{}
+		if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
+			return nil, err
+		}
 	}
 	res, perr := parse(in)
 	if perr != nil {
@@ -143,7 +146,7 @@ func parse(in Input) (Result, *problem.Error) {
 		res.Verified = true
 	}
 	var n union
-	if err := json.Unmarshal(body, &n); err != nil {
+	if err := antomjson.Unmarshal(body, &n, decodeUnionDoc); err != nil {
 		if strings.TrimSpace(in.Body) == "" {
 			return Result{}, &problem.Error{Code: problem.BadInput, Field: "body", Message: "body is required: the raw notification body"}
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/internal/antomjson"
 	"github.com/paycore/paycore/core/problem"
 )
 
@@ -38,16 +39,22 @@ func Op(input []byte) (any, error) {
 // op is Op with the concrete error type, for this package.
 func op(input []byte) (any, *problem.Error) {
 	var in OpInput
-	if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
-		return nil, err
+	if !decodeOpInputDoc(input, &in) {
+		in = OpInput{}
+		if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
+			return nil, err
+		}
 	}
 	var ctx Context
 	if c := bytes.TrimSpace(in.Context); len(c) != 0 && string(c) != "null" {
 		if c[0] != '{' {
 			return nil, &problem.Error{Code: problem.BadJSON, Field: "context", Message: "context must be a JSON object"}
 		}
-		if err := problem.From(problem.DecodeStrict(c, &ctx)); err != nil {
-			return nil, within("context", err)
+		if !decodeContextDoc(c, &ctx) {
+			ctx = Context{}
+			if err := problem.From(problem.DecodeStrict(c, &ctx)); err != nil {
+				return nil, within("context", err)
+			}
 		}
 	}
 	if err := check(&in, ctx); err != nil {
@@ -132,54 +139,55 @@ func check(in *OpInput, c Context) *problem.Error {
 	return nil
 }
 
-// interpretJSON decodes the response for api and interprets it.
+// interpretJSON decodes the response for api (with its generated one-pass decoder,
+// encoding/json when that refuses) and interprets it.
 func interpretJSON(api string, raw []byte, ctx Context) (any, *problem.Error) {
 	var res Result
 	var err error
 	switch api {
 	case APIPay:
 		var r antom.PayResponse
-		if err = json.Unmarshal(raw, &r); err == nil {
+		if err = antomjson.Unmarshal(raw, &r, antomjson.DecodePayResponse); err == nil {
 			res = InterpretPay(&r, ctx)
 		}
 	case APIInquiryPayment:
 		var r antom.InquiryPaymentResponse
-		if err = json.Unmarshal(raw, &r); err == nil {
+		if err = antomjson.Unmarshal(raw, &r, antomjson.DecodeInquiryPaymentResponse); err == nil {
 			res = InterpretInquiryPayment(&r, ctx)
 		}
 	case APICapture:
 		var r antom.CaptureResponse
-		if err = json.Unmarshal(raw, &r); err == nil {
+		if err = antomjson.Unmarshal(raw, &r, antomjson.DecodeCaptureResponse); err == nil {
 			res = InterpretCapture(&r, ctx)
 		}
 	case APICancel:
 		var r antom.CancelResponse
-		if err = json.Unmarshal(raw, &r); err == nil {
+		if err = antomjson.Unmarshal(raw, &r, antomjson.DecodeCancelResponse); err == nil {
 			res = InterpretCancel(&r, ctx)
 		}
 	case APIRefund:
 		var r antom.RefundResponse
-		if err = json.Unmarshal(raw, &r); err == nil {
+		if err = antomjson.Unmarshal(raw, &r, antomjson.DecodeRefundResponse); err == nil {
 			res = InterpretRefund(&r, ctx)
 		}
 	case APIInquiryRefund:
 		var r antom.InquiryRefundResponse
-		if err = json.Unmarshal(raw, &r); err == nil {
+		if err = antomjson.Unmarshal(raw, &r, antomjson.DecodeInquiryRefundResponse); err == nil {
 			res = InterpretInquiryRefund(&r, ctx)
 		}
 	case APINotifyPayment:
 		var n antom.PaymentNotification
-		if err = json.Unmarshal(raw, &n); err == nil {
+		if err = antomjson.Unmarshal(raw, &n, antomjson.DecodePaymentNotification); err == nil {
 			res = InterpretPaymentNotification(&n, ctx)
 		}
 	case APINotifyCapture:
 		var n antom.CaptureNotification
-		if err = json.Unmarshal(raw, &n); err == nil {
+		if err = antomjson.Unmarshal(raw, &n, antomjson.DecodeCaptureNotification); err == nil {
 			res = InterpretCaptureNotification(&n, ctx)
 		}
 	case APINotifyRefund:
 		var n antom.RefundNotification
-		if err = json.Unmarshal(raw, &n); err == nil {
+		if err = antomjson.Unmarshal(raw, &n, antomjson.DecodeRefundNotification); err == nil {
 			res = InterpretRefundNotification(&n, ctx)
 		}
 	}

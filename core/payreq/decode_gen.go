@@ -5,6 +5,7 @@ package payreq
 import (
 	"github.com/paycore/paycore/core/antom"
 	"github.com/paycore/paycore/core/card"
+	"github.com/paycore/paycore/core/internal/jsonlex"
 	"github.com/paycore/paycore/core/money"
 )
 
@@ -14,14 +15,14 @@ import (
 // partly filled.
 func decodeRequestDoc(data []byte, v *antom.PayRequest) (findings, bool) {
 	var path [128]byte
-	d := decoder{data: data, path: path[:0]}
-	if !d.begin() {
+	d := decoder{Lexer: jsonlex.Lexer{Data: data, Path: path[:0]}}
+	if !d.Begin() {
 		return findings{}, false
 	}
 	if d.objectValue(true) == valObject {
 		decodePayRequest(&d, v, true)
 	}
-	return d.findings, d.end()
+	return d.findings, d.End()
 }
 
 // decodeOpInputDoc decodes data, a pay.validate op input, into v in one pass
@@ -30,25 +31,25 @@ func decodeRequestDoc(data []byte, v *antom.PayRequest) (findings, bool) {
 // partly filled.
 func decodeOpInputDoc(data []byte, v *opInput) (findings, bool) {
 	var path [128]byte
-	d := decoder{data: data, path: path[:0]}
-	if !d.begin() {
+	d := decoder{Lexer: jsonlex.Lexer{Data: data, Path: path[:0]}}
+	if !d.Begin() {
 		return findings{}, false
 	}
 	if d.objectValue(true) == valObject {
 		decodeOpInput(&d, v, true)
 	}
-	return d.findings, d.end()
+	return d.findings, d.End()
 }
 
-// decodePayRequest decodes the object at d.pos into v; report says whether the key
+// decodePayRequest decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodePayRequest(d *decoder, v *antom.PayRequest, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -196,8 +197,8 @@ func decodePayRequest(d *decoder, v *antom.PayRequest, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -285,15 +286,15 @@ func foldedPayRequest(key []byte) int {
 	return -1
 }
 
-// decodeAmount decodes the object at d.pos into v; report says whether the key
+// decodeAmount decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeAmount(d *decoder, v *money.Amount, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -311,8 +312,8 @@ func decodeAmount(d *decoder, v *money.Amount, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -340,15 +341,15 @@ func foldedAmount(key []byte) int {
 	return -1
 }
 
-// decodeOrder decodes the object at d.pos into v; report says whether the key
+// decodeOrder decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeOrder(d *decoder, v *antom.Order, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -479,8 +480,8 @@ func decodeOrder(d *decoder, v *antom.Order, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -548,15 +549,15 @@ func foldedOrder(key []byte) int {
 	return -1
 }
 
-// decodeGoods decodes the object at d.pos into v; report says whether the key
+// decodeGoods decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeGoods(d *decoder, v *antom.Goods, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -618,8 +619,8 @@ func decodeGoods(d *decoder, v *antom.Goods, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -683,15 +684,15 @@ func foldedGoods(key []byte) int {
 	return -1
 }
 
-// decodeShipping decodes the object at d.pos into v; report says whether the key
+// decodeShipping decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeShipping(d *decoder, v *antom.Shipping, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -763,8 +764,8 @@ func decodeShipping(d *decoder, v *antom.Shipping, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -816,15 +817,15 @@ func foldedShipping(key []byte) int {
 	return -1
 }
 
-// decodeUserName decodes the object at d.pos into v; report says whether the key
+// decodeUserName decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeUserName(d *decoder, v *antom.UserName, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -850,8 +851,8 @@ func decodeUserName(d *decoder, v *antom.UserName, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -887,15 +888,15 @@ func foldedUserName(key []byte) int {
 	return -1
 }
 
-// decodeAddress decodes the object at d.pos into v; report says whether the key
+// decodeAddress decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeAddress(d *decoder, v *antom.Address, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -937,8 +938,8 @@ func decodeAddress(d *decoder, v *antom.Address, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -990,15 +991,15 @@ func foldedAddress(key []byte) int {
 	return -1
 }
 
-// decodeBuyer decodes the object at d.pos into v; report says whether the key
+// decodeBuyer decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeBuyer(d *decoder, v *antom.Buyer, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1042,8 +1043,8 @@ func decodeBuyer(d *decoder, v *antom.Buyer, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1091,15 +1092,15 @@ func foldedBuyer(key []byte) int {
 	return -1
 }
 
-// decodeMerchant decodes the object at d.pos into v; report says whether the key
+// decodeMerchant decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeMerchant(d *decoder, v *antom.Merchant, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1143,8 +1144,8 @@ func decodeMerchant(d *decoder, v *antom.Merchant, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1188,15 +1189,15 @@ func foldedMerchant(key []byte) int {
 	return -1
 }
 
-// decodeEnv decodes the object at d.pos into v; report says whether the key
+// decodeEnv decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeEnv(d *decoder, v *antom.Env, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1284,8 +1285,8 @@ func decodeEnv(d *decoder, v *antom.Env, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1381,15 +1382,15 @@ func foldedEnv(key []byte) int {
 	return -1
 }
 
-// decodeBrowserInfo decodes the object at d.pos into v; report says whether the key
+// decodeBrowserInfo decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeBrowserInfo(d *decoder, v *antom.BrowserInfo, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1415,8 +1416,8 @@ func decodeBrowserInfo(d *decoder, v *antom.BrowserInfo, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1456,15 +1457,15 @@ func foldedBrowserInfo(key []byte) int {
 	return -1
 }
 
-// decodePaymentMethod decodes the object at d.pos into v; report says whether the key
+// decodePaymentMethod decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodePaymentMethod(d *decoder, v *antom.PaymentMethod, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1506,8 +1507,8 @@ func decodePaymentMethod(d *decoder, v *antom.PaymentMethod, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1551,15 +1552,15 @@ func foldedPaymentMethod(key []byte) int {
 	return -1
 }
 
-// decodeCardMetaData decodes the object at d.pos into v; report says whether the key
+// decodeCardMetaData decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeCardMetaData(d *decoder, v *antom.CardMetaData, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1649,8 +1650,8 @@ func decodeCardMetaData(d *decoder, v *antom.CardMetaData, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1730,15 +1731,15 @@ func foldedCardMetaData(key []byte) int {
 	return -1
 }
 
-// decodeMpiData decodes the object at d.pos into v; report says whether the key
+// decodeMpiData decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeMpiData(d *decoder, v *antom.MpiData, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1768,8 +1769,8 @@ func decodeMpiData(d *decoder, v *antom.MpiData, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1809,15 +1810,15 @@ func foldedMpiData(key []byte) int {
 	return -1
 }
 
-// decodePaymentFactor decodes the object at d.pos into v; report says whether the key
+// decodePaymentFactor decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodePaymentFactor(d *decoder, v *antom.PaymentFactor, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1833,8 +1834,8 @@ func decodePaymentFactor(d *decoder, v *antom.PaymentFactor, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1862,15 +1863,15 @@ func foldedPaymentFactor(key []byte) int {
 	return -1
 }
 
-// decodeSettlementStrategy decodes the object at d.pos into v; report says whether the key
+// decodeSettlementStrategy decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeSettlementStrategy(d *decoder, v *antom.SettlementStrategy, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1884,8 +1885,8 @@ func decodeSettlementStrategy(d *decoder, v *antom.SettlementStrategy, report bo
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1909,15 +1910,15 @@ func foldedSettlementStrategy(key []byte) int {
 	return -1
 }
 
-// decodeCreditPayPlan decodes the object at d.pos into v; report says whether the key
+// decodeCreditPayPlan decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeCreditPayPlan(d *decoder, v *antom.CreditPayPlan, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -1946,8 +1947,8 @@ func decodeCreditPayPlan(d *decoder, v *antom.CreditPayPlan, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -1987,15 +1988,15 @@ func foldedCreditPayPlan(key []byte) int {
 	return -1
 }
 
-// decodeOpInput decodes the object at d.pos into v; report says whether the key
+// decodeOpInput decodes the object at d.Pos into v; report says whether the key
 // scanner has a schema for it (it then reports its unknown, duplicated and
 // mistyped keys).
 func decodeOpInput(d *decoder, v *opInput, report bool) {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	var seen uint64
 	for n := 0; ; n++ {
-		ks, ke, kf, ok := d.nextKey(n)
+		ks, ke, kf, ok := d.NextKey(n)
 		if !ok {
 			return
 		}
@@ -2027,8 +2028,8 @@ func decodeOpInput(d *decoder, v *opInput, report bool) {
 		default:
 			d.skip()
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return
 		}
 	}
@@ -2060,14 +2061,14 @@ func foldedOpInput(key []byte) int {
 	return -1
 }
 
-// decodeGoodsSlice decodes the array at d.pos into s as encoding/json does: into
+// decodeGoodsSlice decodes the array at d.Pos into s as encoding/json does: into
 // the elements already there (up to the capacity), then truncating; [] gives an
 // empty slice, not nil.
 func decodeGoodsSlice(d *decoder, s []antom.Goods, report bool) []antom.Goods {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	i := 0
-	for ; d.nextElem(i); i++ {
+	for ; d.NextElem(i); i++ {
 		switch {
 		case i < len(s):
 		case i < cap(s):
@@ -2076,12 +2077,12 @@ func decodeGoodsSlice(d *decoder, s []antom.Goods, report bool) []antom.Goods {
 			var zero antom.Goods
 			s = append(s, zero)
 		}
-		d.pushIndex(i)
+		d.PushIndex(i)
 		if d.objectValue(report) == valObject {
 			decodeGoods(d, &s[i], report)
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return s
 		}
 	}
@@ -2091,14 +2092,14 @@ func decodeGoodsSlice(d *decoder, s []antom.Goods, report bool) []antom.Goods {
 	return s[:i]
 }
 
-// decodeStringSlice decodes the array at d.pos into s as encoding/json does: into
+// decodeStringSlice decodes the array at d.Pos into s as encoding/json does: into
 // the elements already there (up to the capacity), then truncating; [] gives an
 // empty slice, not nil.
 func decodeStringSlice(d *decoder, s []string, report bool) []string {
-	d.open()
-	mark := len(d.path)
+	d.Open()
+	mark := len(d.Path)
 	i := 0
-	for ; d.nextElem(i); i++ {
+	for ; d.NextElem(i); i++ {
 		switch {
 		case i < len(s):
 		case i < cap(s):
@@ -2107,12 +2108,12 @@ func decodeStringSlice(d *decoder, s []string, report bool) []string {
 			var zero string
 			s = append(s, zero)
 		}
-		d.pushIndex(i)
+		d.PushIndex(i)
 		if str, ok := d.stringValue(report); ok {
 			s[i] = str
 		}
-		d.path = d.path[:mark]
-		if d.bad {
+		d.Path = d.Path[:mark]
+		if d.Bad {
 			return s
 		}
 	}

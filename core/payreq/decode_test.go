@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paycore/paycore/core/antom"
+	"github.com/paycore/paycore/core/internal/jsonlex"
 	"github.com/paycore/paycore/core/problem"
 )
 
@@ -139,7 +140,7 @@ func TestDecodeNestingLimit(t *testing.T) {
 			agree(t, data)
 			var req antom.PayRequest
 			_, ok := decodeRequestDoc(data, &req)
-			require.Equal(t, depth <= maxDepth, ok, "depth %d", depth)
+			require.Equal(t, depth <= jsonlex.MaxDepth, ok, "depth %d", depth)
 		}
 	}
 	var req antom.PayRequest

@@ -2,7 +2,8 @@
 // pay requests and of the pay.validate op input. It reads the type tree of
 // antom.PayRequest by reflection (json tags) and emits one function per struct type
 // that fills the struct straight from the JSON bytes and reports unknown, duplicated
-// and mistyped keys as it goes, with the tokenizer of core/payreq/decode_lexer.go.
+// and mistyped keys as it goes, with the lexer of core/internal/jsonlex and the helpers of
+// core/payreq/decode_lexer.go.
 // No reflection is left at run time: this matters most in WebAssembly, where
 // reflection-based encoding/json is an order of magnitude slower than native.
 //
@@ -118,7 +119,7 @@ type gen struct {
 
 // Generate returns the formatted source of decode_gen.go.
 func Generate() ([]byte, error) {
-	g := &gen{imports: map[string]string{}, fields: map[reflect.Type][]jsonField{}, names: map[string]reflect.Type{}}
+	g := &gen{imports: map[string]string{"github.com/paycore/paycore/core/internal/jsonlex": "jsonlex"}, fields: map[reflect.Type][]jsonField{}, names: map[string]reflect.Type{}}
 	for _, r := range roots {
 		if err := g.walk(r.typ); err != nil {
 			return nil, err
@@ -322,19 +323,19 @@ func (g *gen) root(r root) {
 	g.p("// partly filled.")
 	g.p("func %s(data []byte, v *%s) (findings, bool) {", r.fn, g.expr(t))
 	g.p("var path [128]byte")
-	g.p("d := decoder{data: data, path: path[:0]}")
-	g.p("if !d.begin() {")
+	g.p("d := decoder{Lexer: jsonlex.Lexer{Data: data, Path: path[:0]}}")
+	g.p("if !d.Begin() {")
 	g.p("return findings{}, false")
 	g.p("}")
 	g.p("if d.objectValue(true) == valObject {")
 	g.p("decode%s(&d, v, true)", fnName(t))
 	g.p("}")
-	g.p("return d.findings, d.end()")
+	g.p("return d.findings, d.End()")
 	g.p("}")
 	g.p("")
 }
 
-// value emits the decoding of the value at d.pos into target, of type t.
+// value emits the decoding of the value at d.Pos into target, of type t.
 func (g *gen) value(target string, t reflect.Type, report string) {
 	k, _ := kindOf(t)
 	switch k {
@@ -384,15 +385,15 @@ func (g *gen) value(target string, t reflect.Type, report string) {
 func (g *gen) structFunc(t reflect.Type) {
 	fs := g.fields[t]
 	name := fnName(t)
-	g.p("// decode%s decodes the object at d.pos into v; report says whether the key", name)
+	g.p("// decode%s decodes the object at d.Pos into v; report says whether the key", name)
 	g.p("// scanner has a schema for it (it then reports its unknown, duplicated and")
 	g.p("// mistyped keys).")
 	g.p("func decode%s(d *decoder, v *%s, report bool) {", name, g.expr(t))
-	g.p("d.open()")
-	g.p("mark := len(d.path)")
+	g.p("d.Open()")
+	g.p("mark := len(d.Path)")
 	g.p("var seen uint64")
 	g.p("for n := 0; ; n++ {")
-	g.p("ks, ke, kf, ok := d.nextKey(n)")
+	g.p("ks, ke, kf, ok := d.NextKey(n)")
 	g.p("if !ok {")
 	g.p("return")
 	g.p("}")
@@ -411,8 +412,8 @@ func (g *gen) structFunc(t reflect.Type) {
 		g.p("_, _ = f, known")
 		g.p("d.skip()")
 	}
-	g.p("d.path = d.path[:mark]")
-	g.p("if d.bad {")
+	g.p("d.Path = d.Path[:mark]")
+	g.p("if d.Bad {")
 	g.p("return")
 	g.p("}")
 	g.p("}")
@@ -464,14 +465,14 @@ func (g *gen) structFunc(t reflect.Type) {
 func (g *gen) sliceFunc(elem reflect.Type) {
 	name := fnName(elem)
 	typ := g.expr(elem)
-	g.p("// decode%sSlice decodes the array at d.pos into s as encoding/json does: into", name)
+	g.p("// decode%sSlice decodes the array at d.Pos into s as encoding/json does: into", name)
 	g.p("// the elements already there (up to the capacity), then truncating; [] gives an")
 	g.p("// empty slice, not nil.")
 	g.p("func decode%sSlice(d *decoder, s []%s, report bool) []%s {", name, typ, typ)
-	g.p("d.open()")
-	g.p("mark := len(d.path)")
+	g.p("d.Open()")
+	g.p("mark := len(d.Path)")
 	g.p("i := 0")
-	g.p("for ; d.nextElem(i); i++ {")
+	g.p("for ; d.NextElem(i); i++ {")
 	g.p("switch {")
 	g.p("case i < len(s):")
 	g.p("case i < cap(s):")
@@ -480,10 +481,10 @@ func (g *gen) sliceFunc(elem reflect.Type) {
 	g.p("var zero %s", typ)
 	g.p("s = append(s, zero)")
 	g.p("}")
-	g.p("d.pushIndex(i)")
+	g.p("d.PushIndex(i)")
 	g.value("s[i]", elem, "report")
-	g.p("d.path = d.path[:mark]")
-	g.p("if d.bad {")
+	g.p("d.Path = d.Path[:mark]")
+	g.p("if d.Bad {")
 	g.p("return s")
 	g.p("}")
 	g.p("}")
