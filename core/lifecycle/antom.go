@@ -2,7 +2,6 @@ package lifecycle
 
 import (
 	"fmt"
-	"reflect"
 
 	"github.com/paycore/paycore/core/antom"
 	"github.com/paycore/paycore/core/internal/antomjson"
@@ -34,7 +33,7 @@ func (m *machine) antom() (*Result, *problem.Error) {
 	}
 	res := &Result{Effect: EffectUnchanged}
 	switch {
-	case !reflect.DeepEqual(m.prev, m.next):
+	case !m.prev.equal(m.next):
 		res.Effect = EffectApplied
 	case !agree:
 		res.Effect = EffectStale

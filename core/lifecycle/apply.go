@@ -2,7 +2,6 @@ package lifecycle
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -86,7 +85,7 @@ func applyEvent(st *State, ev Event, now string) (*Result, *problem.Error) {
 		res.State = m.next
 	}
 	res.State.derive()
-	res.Changed = !reflect.DeepEqual(m.given, res.State)
+	res.Changed = !m.given.equal(res.State)
 	if len(res.Actions) == 0 {
 		res.Actions = []Action{{Action: outcome.Action{Kind: outcome.None}, Reason: "nothing_to_do"}}
 	}

@@ -84,12 +84,19 @@ func generate(path string) ([]byte, error) {
 	b.WriteString("package antom\n\n")
 	b.WriteString("// specTables holds, per \"<api>.<part>\", every field path Antom's specification\n")
 	b.WriteString("// defines, sorted by path, with its declared JSON type. Never written after init.\n")
+	b.WriteString("//\n")
+	b.WriteString("// Each inventory is a variable of its own: a slice literal at package level is\n")
+	b.WriteString("// static data, while one inside the map literal is built by code at start-up.\n")
 	b.WriteString("var specTables = map[string][]SpecField{\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "\t%q: %s,\n", k, specVar(k))
+	}
+	b.WriteString("}\n")
 	for _, k := range keys {
 		api, part, _ := strings.Cut(k, ".")
 		rows := inv.APIs[api][part]
 		sort.Slice(rows, func(i, j int) bool { return rows[i].Path < rows[j].Path })
-		fmt.Fprintf(&b, "\t%q: {\n", k)
+		fmt.Fprintf(&b, "\nvar %s = []SpecField{\n", specVar(k))
 		for i, r := range rows {
 			t, ok := jsonTypes[r.Type]
 			if !ok {
@@ -98,10 +105,18 @@ func generate(path string) ([]byte, error) {
 			if i > 0 && rows[i-1].Path == r.Path {
 				return nil, fmt.Errorf("%s: duplicate path %s", k, r.Path)
 			}
-			fmt.Fprintf(&b, "\t\t{%q, %s},\n", r.Path, t)
+			fmt.Fprintf(&b, "\t{%q, %s},\n", r.Path, t)
 		}
-		b.WriteString("\t},\n")
+		b.WriteString("}\n")
 	}
-	b.WriteString("}\n")
 	return format.Source(b.Bytes())
+}
+
+// specVar names the variable of one inventory: "pay.request" is specPayRequest.
+func specVar(key string) string {
+	name := "spec"
+	for _, w := range strings.Split(key, ".") {
+		name += strings.ToUpper(w[:1]) + w[1:]
+	}
+	return name
 }
