@@ -111,8 +111,8 @@ func (r *rewriter) value(depth int, verbatim bool) {
 			}
 			r.out = append(r.out, ':')
 			r.pos++
-			v := verbatim || verbatimKeys[key] || depth == 1 && r.inResult && r.top[key]
-			if depth == 0 && key == "result" {
+			v := verbatim || verbatimKeys[string(key)] || depth == 1 && r.inResult && r.top[string(key)]
+			if depth == 0 && string(key) == "result" {
 				r.inResult = true
 				r.value(1, v)
 				r.inResult = false
@@ -151,41 +151,52 @@ func (r *rewriter) value(depth int, verbatim bool) {
 }
 
 // string copies a string token, redacted unless verbatim, and returns its value
-// when it is an object key (a verbatim value is copied without decoding it).
-func (r *rewriter) string(verbatim, key bool) string {
+// when it is an object key (a verbatim value is copied without decoding it). The
+// input is Marshal's output, which never escapes a digit, a space or a dash: a
+// token without a run of 12 digits is its own redaction, and a token without a
+// backslash holds its value as it is, so most strings are copied undecoded.
+func (r *rewriter) string(verbatim, key bool) []byte {
 	start := r.pos
 	if start >= len(r.in) || r.in[start] != '"' {
 		r.bad = true
-		return ""
+		return nil
 	}
 	r.pos++
+	escaped := false
 	for r.pos < len(r.in) && r.in[r.pos] != '"' {
 		if r.in[r.pos] == '\\' {
+			escaped = true
 			r.pos++
 		}
 		r.pos++
 	}
 	if r.pos >= len(r.in) {
 		r.bad = true
-		return ""
+		return nil
 	}
 	r.pos++
 	tok := r.in[start:r.pos]
-	if verbatim && !key {
+	if verbatim && !key || !key && !mayHoldCardNumber(tok) {
 		r.out = append(r.out, tok...)
-		return ""
+		return nil
 	}
-	var s string
-	if json.Unmarshal(tok, &s) != nil {
-		r.bad = true
-		return ""
+	var s []byte
+	if escaped {
+		var v string
+		if json.Unmarshal(tok, &v) != nil {
+			r.bad = true
+			return nil
+		}
+		s = []byte(v)
+	} else {
+		s = tok[1 : len(tok)-1]
 	}
-	if verbatim {
+	if verbatim || !mayHoldCardNumber(tok) {
 		r.out = append(r.out, tok...)
 		return s
 	}
-	red := card.RedactText(s)
-	if red == s {
+	red := card.RedactText(string(s))
+	if red == string(s) {
 		r.out = append(r.out, tok...)
 		return s
 	}
