@@ -37,6 +37,30 @@ def test_no_input_means_empty_object(pc):
     assert pc.info()["abiVersion"] == 1
 
 
+def test_the_input_buffer_is_reused_and_grows_without_changing_answers(compiled):
+    engine, module = compiled
+    pc = Paycore(module, engine=engine)
+    small = pc.call_bytes("pay.validate", SAMPLE)
+    inst = pc._instance
+    first, cap = inst._buf, inst._buf_cap
+    assert pc.call_bytes("pay.validate", SAMPLE) == small
+    assert (inst._buf, inst._buf_cap) == (first, cap), "the same buffer for an input that fits"
+    # An input larger than the buffer (padding inside the request: a warning, not
+    # a different answer to the rules) grows it; a shorter input after it must not
+    # read the longer one's leftover bytes.
+    big = dict(SAMPLE, request=dict(SAMPLE["request"], padding="x" * (4 * cap)))
+    env = pc.call("pay.validate", big)
+    assert env["ok"] is True
+    assert inst._buf_cap > cap
+    assert pc.call_bytes("pay.validate", SAMPLE) == small
+    assert pc.call("core.info")["ok"] is True
+    # Over the input limit: refused by its length, the buffer does not grow to hold it.
+    grown = inst._buf_cap
+    huge = pc.call("pay.validate", b"{" + b" " * (2 << 20) + b"}")
+    assert huge["error"]["code"] == "INPUT_TOO_LARGE"
+    assert inst._buf_cap == grown
+
+
 def test_every_op_has_a_helper_and_every_helper_an_op(pc):
     assert sorted(op for op, _ in OPS) == sorted(pc.info()["ops"])
     for _, name in OPS:
