@@ -21,10 +21,10 @@ type OpInput struct {
 
 // Op is the payment.apply op: JSON OpInput in, Result out. The input, state and
 // event are read by one-pass decoders generated from their json tags
-// (decode_gen.go), with encoding/json as the path for what they refuse. The state and the event
-// are decoded strictly (an unknown key is BAD_INPUT naming it); Antom's JSON inside
-// the event is decoded leniently (Antom adds fields), but a value of the wrong JSON
-// type is BAD_JSON naming its field.
+// (decode_gen.go), with encoding/json as the path for what they refuse. The state
+// and the event are decoded strictly (an unknown key is BAD_INPUT naming it);
+// Antom's JSON inside the event is decoded leniently (Antom adds fields), but a
+// value of the wrong JSON type is BAD_JSON naming its field.
 func Op(input []byte) (any, error) {
 	res, perr := op(input)
 	return res, problem.OrNil(perr)
@@ -33,11 +33,8 @@ func Op(input []byte) (any, error) {
 // op is Op with the concrete error type, for this package.
 func op(input []byte) (any, *problem.Error) {
 	var in OpInput
-	if !decodeOpInputDoc(input, &in) {
-		in = OpInput{}
-		if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
-			return nil, err
-		}
+	if err := problem.From(problem.DecodeStrictWith(input, &in, decodeOpInputDoc)); err != nil {
+		return nil, err
 	}
 	var st *State
 	if raw := bytes.TrimSpace(in.State); len(raw) != 0 && string(raw) != "null" {
@@ -45,11 +42,8 @@ func op(input []byte) (any, *problem.Error) {
 			return nil, &problem.Error{Code: problem.BadJSON, Field: "state", Message: "state must be a JSON object or null"}
 		}
 		st = new(State)
-		if !decodeStateDoc(raw, st) {
-			*st = State{}
-			if err := problem.From(problem.DecodeStrict(raw, st)); err != nil {
-				return nil, within("state", err)
-			}
+		if err := problem.From(problem.DecodeStrictWith(raw, st, decodeStateDoc)); err != nil {
+			return nil, within("state", err)
 		}
 	}
 	raw := bytes.TrimSpace(in.Event)
@@ -60,11 +54,8 @@ func op(input []byte) (any, *problem.Error) {
 		return nil, &problem.Error{Code: problem.BadJSON, Field: "event", Message: "event must be a JSON object"}
 	}
 	var ev Event
-	if !decodeEventDoc(raw, &ev) {
-		ev = Event{}
-		if err := problem.From(problem.DecodeStrict(raw, &ev)); err != nil {
-			return nil, within("event", err)
-		}
+	if err := problem.From(problem.DecodeStrictWith(raw, &ev, decodeEventDoc)); err != nil {
+		return nil, within("event", err)
 	}
 	res, err := applyEvent(st, ev, in.Now)
 	if err != nil {

@@ -94,11 +94,8 @@ func Op(input []byte) (any, error) {
 // op is Op with the concrete error type, for this package.
 func op(input []byte) (any, *problem.Error) {
 	var in Input
-	if !decodeInputDoc(input, &in) {
-		in = Input{}
-		if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
-			return nil, err
-		}
+	if err := problem.From(problem.DecodeStrictWith(input, &in, decodeInputDoc)); err != nil {
+		return nil, err
 	}
 	res, perr := parse(in)
 	if perr != nil {

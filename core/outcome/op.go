@@ -39,22 +39,16 @@ func Op(input []byte) (any, error) {
 // op is Op with the concrete error type, for this package.
 func op(input []byte) (any, *problem.Error) {
 	var in OpInput
-	if !decodeOpInputDoc(input, &in) {
-		in = OpInput{}
-		if err := problem.From(problem.DecodeStrict(input, &in)); err != nil {
-			return nil, err
-		}
+	if err := problem.From(problem.DecodeStrictWith(input, &in, decodeOpInputDoc)); err != nil {
+		return nil, err
 	}
 	var ctx Context
 	if c := bytes.TrimSpace(in.Context); len(c) != 0 && string(c) != "null" {
 		if c[0] != '{' {
 			return nil, &problem.Error{Code: problem.BadJSON, Field: "context", Message: "context must be a JSON object"}
 		}
-		if !decodeContextDoc(c, &ctx) {
-			ctx = Context{}
-			if err := problem.From(problem.DecodeStrict(c, &ctx)); err != nil {
-				return nil, within("context", err)
-			}
+		if err := problem.From(problem.DecodeStrictWith(c, &ctx, decodeContextDoc)); err != nil {
+			return nil, within("context", err)
 		}
 	}
 	if err := check(&in, ctx); err != nil {

@@ -19,6 +19,18 @@ func DecodeStrict(data []byte, v any) error {
 	return OrNil(decodeStrict(data, v))
 }
 
+// DecodeStrictWith is DecodeStrict with a generated one-pass decoder tried first:
+// fast either fills v exactly as DecodeStrict would and returns true, or refuses,
+// and then v is reset and decoded by DecodeStrict for its exact result and error.
+func DecodeStrictWith[T any](data []byte, v *T, fast func([]byte, *T) bool) error {
+	if fast(data, v) {
+		return nil
+	}
+	var zero T
+	*v = zero
+	return DecodeStrict(data, v)
+}
+
 // decodeStrict is DecodeStrict with the concrete error type, for this package.
 func decodeStrict(data []byte, v any) *Error {
 	if len(bytes.TrimSpace(data)) == 0 {
